@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, each only when it is
+# missing or at the wrong version, so a second run takes seconds.
+# Versions are read from one place each: wasm-bindgen from Cargo.toml (the CLI
+# must equal the library), the rest from the constants below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_PACK_VERSION=0.15.1
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "bootstrap: cannot read the wasm-bindgen pin from Cargo.toml" >&2; exit 1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { printf '== bootstrap: %s\n' "$*"; }
+
+has_version() { # command, expected version: true when `command --version` prints it
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy rustfmt; fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing Chromium and ChromeDriver from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  # --locked fails: a dependency locked upstream is no longer on the registry.
+  cargo install --force wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+if ! has_version trunk "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 9 minutes)"
+  cargo install --locked --force trunk --version "=$TRUNK_VERSION"
+fi
+if ! has_version wasm-pack "$WASM_PACK_VERSION"; then
+  log "installing wasm-pack $WASM_PACK_VERSION"
+  cargo install --locked --force wasm-pack --version "=$WASM_PACK_VERSION"
+fi
+
+# npm tools (binaryen's wasm-opt: Debian's is too old for this wasm-bindgen).
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.softtoken-lock 2>/dev/null)" != "$lock_sum" ]; then
+  log "installing npm tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.softtoken-lock
+fi
+log "tools ready"

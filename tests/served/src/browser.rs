@@ -1,0 +1,141 @@
+//! One headless Chromium per test, through a chromedriver of its own, with a
+//! fresh profile directory, so no test sees another's storage or service
+//! worker. Flags keep Chromium from reaching for hosts this machine cannot
+//! reach.
+
+use serde_json::{Value, json};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+use thirtyfour::CapabilitiesHelper;
+use thirtyfour::cdp::Cdp;
+use thirtyfour::common::command::{Command as WebDriverCommand, ExtensionCommand};
+use thirtyfour::prelude::*;
+use tokio::process::{Child, Command};
+
+pub struct Browser {
+    pub driver: WebDriver,
+    chromedriver: Child,
+    profile: PathBuf,
+}
+
+static PROFILE_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn chromium_binary() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .unwrap_or(9515)
+}
+
+impl Browser {
+    pub async fn launch() -> WebDriverResult<Self> {
+        let port = free_port();
+        let chromedriver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| WebDriverError::FatalError(format!("cannot start chromedriver: {e}")))?;
+        let profile = std::env::temp_dir().join(format!(
+            "softtoken-profile-{}-{}",
+            std::process::id(),
+            PROFILE_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(&chromium_binary())?;
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--window-size=412,915",
+        ] {
+            caps.add_arg(arg)?;
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+        caps.set("goog:loggingPrefs", json!({ "browser": "ALL" }))?;
+        let url = format!("http://127.0.0.1:{port}");
+        let driver = crate::wait_for(
+            "chromedriver to accept a session",
+            Duration::from_secs(20),
+            || {
+                let caps = caps.clone();
+                let url = url.clone();
+                async move { WebDriver::new(&url, caps).await.ok() }
+            },
+        )
+        .await;
+        Ok(Self {
+            driver,
+            chromedriver,
+            profile,
+        })
+    }
+
+    /// The DevTools protocol, for what WebDriver has no command for.
+    pub fn cdp(&self) -> Cdp {
+        self.driver.cdp()
+    }
+
+    /// The console messages of level SEVERE (errors) since the last call.
+    pub async fn console_errors(&self) -> WebDriverResult<Vec<String>> {
+        let logs = self
+            .driver
+            .handle()
+            .cmd(WebDriverCommand::ExtensionCommand(Box::new(BrowserLog)))
+            .await?
+            .value_json()?;
+        let entries = logs.as_array().cloned().unwrap_or_default();
+        Ok(entries
+            .iter()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect())
+    }
+
+    /// Evaluates a script and returns its value as JSON.
+    pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
+        Ok(self
+            .driver
+            .execute(script, Vec::new())
+            .await?
+            .json()
+            .clone())
+    }
+
+    pub async fn quit(mut self) {
+        self.driver.clone().quit().await.ok();
+        self.chromedriver.kill().await.ok();
+        std::fs::remove_dir_all(&self.profile).ok();
+    }
+}
+
+/// chromedriver's legacy log endpoint: the browser console since last read.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl ExtensionCommand for BrowserLog {
+    fn parameters_json(&self) -> Option<Value> {
+        Some(json!({ "type": "browser" }))
+    }
+    fn method(&self) -> http::Method {
+        http::Method::POST
+    }
+    fn endpoint(&self) -> Arc<str> {
+        Arc::from("/se/log")
+    }
+}

@@ -1,0 +1,44 @@
+//! Harness for the served-build layer: serves `dist/` (the output of
+//! `trunk build --release`) on 127.0.0.1, starts chromedriver, and opens a
+//! headless Chromium with a fresh profile for each test.
+//!
+//! Only this machine's loopback is ever contacted.
+
+pub mod browser;
+pub mod server;
+
+pub use browser::Browser;
+pub use server::StaticServer;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The release build the tests serve; `make test` builds it first.
+pub fn dist_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist");
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build at {}: run `make test` (or `trunk build --release`) first",
+        dir.display()
+    );
+    dir
+}
+
+/// Polls `condition` until it returns `Some`, or fails after `timeout`.
+pub async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut condition: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(value) = condition().await {
+            return value;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -1,0 +1,96 @@
+//! A static file server for the release build, on an ephemeral loopback
+//! port. Its root can be swapped while it runs, which is how the update test
+//! "deploys" a new build at the same address.
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use tokio::task::JoinHandle;
+
+pub struct StaticServer {
+    pub addr: SocketAddr,
+    root: Arc<RwLock<PathBuf>>,
+    task: JoinHandle<()>,
+}
+
+impl StaticServer {
+    pub async fn start(root: PathBuf) -> std::io::Result<Self> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let root = Arc::new(RwLock::new(root));
+        let shared = root.clone();
+        let app = axum::Router::new().fallback(move |request: Request<Body>| {
+            let root = shared.read().map(|r| r.clone()).unwrap_or_default();
+            async move { serve(&root, request.uri().path()).await }
+        });
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app).await.ok();
+        });
+        Ok(Self { addr, root, task })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Serves another directory from now on, at the same address.
+    pub fn set_root(&self, root: PathBuf) {
+        if let Ok(mut current) = self.root.write() {
+            *current = root;
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve(root: &Path, url_path: &str) -> Response<Body> {
+    let relative: PathBuf = Path::new(url_path.trim_start_matches('/'))
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    let mut file = root.join(&relative);
+    // App routes (no extension) fall back to index.html, as a host would.
+    if relative.as_os_str().is_empty() || (!file.is_file() && relative.extension().is_none()) {
+        file = root.join("index.html");
+    }
+    match tokio::fs::read(&file).await {
+        Ok(bytes) => {
+            let mut response = Response::new(Body::from(bytes));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(&file)),
+            );
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
+        }
+        Err(_) => {
+            let mut response = Response::new(Body::from("not found"));
+            *response.status_mut() = StatusCode::NOT_FOUND;
+            response
+        }
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
