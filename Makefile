@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER = $(shell command -v chromedriver)
 
-.PHONY: setup run build test lint test-native test-browser test-served
+.PHONY: setup run build test lint test-native test-browser test-served fuzz
 
 setup:
 	@scripts/bootstrap.sh
@@ -35,3 +35,15 @@ test-browser:
 test-served:
 	trunk build --release
 	cargo test -p served-tests
+
+## Fuzzes each parser (FUZZ_SECONDS each, default 150) with cargo-fuzz on the
+## nightly toolchain; new corpus entries land in fuzz/corpus and are replayed
+## by the native tests (crates/otp/tests/fuzz_regressions.rs).
+FUZZ_SECONDS ?= 150
+FUZZ_TARGETS = base32 otpauth activation_codes igmobileotp_link
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|Done|SUMMARY|panicked' | sed "s/^/$$target: /"; \
+	  cargo +nightly fuzz cmin $$target >/dev/null 2>&1; \
+	done

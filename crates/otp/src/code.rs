@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Algorithm {
     Sha1,
     Sha256,
@@ -58,11 +59,16 @@ impl Algorithm {
     }
 }
 
-/// How the moving factor is found.
+/// How the moving factor is found. Serialized as `{"type": "totp", ...}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum Kind {
     /// Time-based: counter = floor((time - t0) / period).
-    Totp { period: u32, t0: u64 },
+    Totp {
+        period: u32,
+        #[serde(default)]
+        t0: u64,
+    },
     /// Counter-based; `counter` is the next counter to use.
     Hotp { counter: u64 },
     /// Steam Guard: TOTP (SHA1, 30 s) shown as 5 characters.

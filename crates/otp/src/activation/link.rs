@@ -173,11 +173,19 @@ pub fn decrypt_link_payload(link: &str, password: &str) -> Result<Zeroizing<Vec<
 /// Opens a link and reads the activation it carries.
 ///
 /// # Errors
-/// As [`decrypt_link_payload`], plus [`LinkError::BadPayload`] and
-/// [`LinkError::Code`] for contents that are not a valid activation.
+/// As [`decrypt_link_payload`], plus those of [`decode_payload`].
 pub fn decode_link(link: &str, password: &str) -> Result<SecureActivation, LinkError> {
-    let plaintext = decrypt_link_payload(link, password)?;
-    let payload: Payload = serde_json::from_slice(&plaintext).map_err(|_| LinkError::BadPayload)?;
+    decode_payload(&decrypt_link_payload(link, password)?)
+}
+
+/// Reads a decrypted payload: JSON with `sn`, `ac`, and optionally
+/// `policy` and `regurl`.
+///
+/// # Errors
+/// [`LinkError::BadPayload`] when it is not that JSON; [`LinkError::Code`]
+/// when a code in it is invalid.
+pub fn decode_payload(plaintext: &[u8]) -> Result<SecureActivation, LinkError> {
+    let payload: Payload = serde_json::from_slice(plaintext).map_err(|_| LinkError::BadPayload)?;
     Ok(SecureActivation {
         serial: SerialNumber::parse(&payload.sn)?,
         activation_code: ActivationCode::parse(&payload.ac)?,

@@ -17,4 +17,6 @@ pub use codes::{
 };
 pub use derive::{ActivationDigits, derive_secret, derive_token};
 pub use issue::{Issued, issue, issue_from};
-pub use link::{LinkError, SecureActivation, decode_link, decrypt_link_payload, encode_link};
+pub use link::{
+    LinkError, SecureActivation, decode_link, decode_payload, decrypt_link_payload, encode_link,
+};

@@ -1,0 +1,378 @@
+//! The stored record and its safe API.
+//!
+//! Text form: `SOFTTOKEN-VAULT <version> <sha256-hex of JSON>\n<JSON>`.
+//! The checksum tells accidental damage (a torn write, a flipped bit) from a
+//! wrong PIN; the AEAD tags make deliberate changes fail too.
+
+use crate::document::Document;
+use crate::hazmat::{self, KEY_BYTES, Key, KeyEncryptionKey, NONCE_BYTES};
+use crate::{Entropy, Pin, VaultError};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+pub const FORMAT_VERSION: u32 = 1;
+const MAGIC: &str = "SOFTTOKEN-VAULT";
+const PAYLOAD_AAD: &[u8] = b"softtoken-vault/payload";
+const PIN_SLOT_AAD: &[u8] = b"softtoken-vault/slot/pin";
+
+/// Argon2id parameters of a PIN slot, stored in the slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub algorithm: KdfAlgorithm,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    #[serde(with = "b64")]
+    pub salt: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KdfAlgorithm {
+    #[serde(rename = "argon2id-v19")]
+    Argon2idV19,
+}
+
+impl KdfParams {
+    /// The defaults for new PINs: 64 MiB, 3 passes, 1 lane (well above
+    /// OWASP's 19 MiB / 2 passes minimum).
+    pub const DEFAULT_MEMORY_KIB: u32 = 64 * 1024;
+    pub const DEFAULT_ITERATIONS: u32 = 3;
+    pub const SALT_BYTES: usize = 16;
+
+    /// Default parameters with a fresh salt.
+    ///
+    /// # Errors
+    /// [`VaultError::Random`] without a random source.
+    pub fn fresh(entropy: &mut dyn Entropy) -> Result<Self, VaultError> {
+        Self::fresh_with(Self::DEFAULT_MEMORY_KIB, Self::DEFAULT_ITERATIONS, entropy)
+    }
+
+    /// Chosen costs with a fresh salt (tests use small ones).
+    ///
+    /// # Errors
+    /// [`VaultError::Random`] without a random source.
+    pub fn fresh_with(
+        memory_kib: u32,
+        iterations: u32,
+        entropy: &mut dyn Entropy,
+    ) -> Result<Self, VaultError> {
+        let mut salt = vec![0u8; Self::SALT_BYTES];
+        entropy.fill(&mut salt)?;
+        Ok(Self {
+            algorithm: KdfAlgorithm::Argon2idV19,
+            memory_kib,
+            iterations,
+            parallelism: 1,
+            salt,
+        })
+    }
+
+    /// True when these costs are below `memory_kib`/`iterations`: the slot
+    /// should be re-wrapped with stronger ones after the next unlock.
+    pub fn weaker_than(&self, memory_kib: u32, iterations: u32) -> bool {
+        self.memory_kib < memory_kib || self.iterations < iterations
+    }
+}
+
+mod b64 {
+    use super::BASE64;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&BASE64.encode(bytes))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        BASE64
+            .decode(text.as_bytes())
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct PinSlot {
+    #[serde(rename = "type")]
+    kind: PinTag,
+    id: String,
+    kdf: KdfParams,
+    #[serde(with = "b64")]
+    nonce: Vec<u8>,
+    #[serde(with = "b64")]
+    wrapped_key: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+enum PinTag {
+    #[serde(rename = "pin")]
+    Pin,
+}
+
+/// A key slot. Types this version does not know are kept as they are, so a
+/// later version's slots survive a write by this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Slot {
+    Pin(PinSlot),
+    Other(serde_json::Value),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Body {
+    version: u32,
+    id: String,
+    slots: Vec<Slot>,
+    #[serde(with = "b64")]
+    nonce: Vec<u8>,
+    #[serde(with = "b64")]
+    ciphertext: Vec<u8>,
+}
+
+/// A vault as stored: nothing in it is readable without a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedVault {
+    body: Body,
+}
+
+/// An open vault: holds the data key, so it can write new versions of the
+/// document and re-wrap the key. Dropping it zeroizes the key.
+#[derive(Debug)]
+pub struct UnlockedVault {
+    key: Key,
+    sealed: SealedVault,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn aad(domain: &[u8], id: &str, extra: &str) -> Vec<u8> {
+    [
+        domain,
+        &FORMAT_VERSION.to_be_bytes(),
+        id.as_bytes(),
+        b"/",
+        extra.as_bytes(),
+    ]
+    .concat()
+}
+
+fn random_array<const N: usize>(entropy: &mut dyn Entropy) -> Result<[u8; N], VaultError> {
+    let mut bytes = [0u8; N];
+    entropy.fill(&mut bytes)?;
+    Ok(bytes)
+}
+
+impl SealedVault {
+    /// Reads the stored text.
+    ///
+    /// # Errors
+    /// [`VaultError::NewerFormat`] for a later format version;
+    /// [`VaultError::Corrupt`] for anything damaged.
+    pub fn parse(text: &str) -> Result<Self, VaultError> {
+        let (header, json) = text
+            .split_once('\n')
+            .ok_or(VaultError::Corrupt("no header line"))?;
+        let mut fields = header.split(' ');
+        if fields.next() != Some(MAGIC) {
+            return Err(VaultError::Corrupt("not a Soft Token vault"));
+        }
+        let version: u32 = fields
+            .next()
+            .and_then(|v| v.parse().ok())
+            .ok_or(VaultError::Corrupt("unreadable version"))?;
+        if version > FORMAT_VERSION {
+            return Err(VaultError::NewerFormat(version));
+        }
+        let checksum = fields.next().ok_or(VaultError::Corrupt("no checksum"))?;
+        if fields.next().is_some() || checksum != hex(&Sha256::digest(json.as_bytes())) {
+            return Err(VaultError::Corrupt("checksum mismatch"));
+        }
+        let body: Body =
+            serde_json::from_str(json).map_err(|_| VaultError::Corrupt("unreadable record"))?;
+        if body.version != version {
+            return Err(VaultError::Corrupt("version mismatch"));
+        }
+        Ok(Self { body })
+    }
+
+    /// The stored text.
+    pub fn to_text(&self) -> String {
+        // Serializing plain structs of strings and numbers cannot fail.
+        let json = serde_json::to_string(&self.body).unwrap_or_default();
+        format!(
+            "{MAGIC} {} {}\n{json}",
+            self.body.version,
+            hex(&Sha256::digest(json.as_bytes()))
+        )
+    }
+
+    pub fn id(&self) -> &str {
+        &self.body.id
+    }
+
+    fn pin_slot(&self) -> Result<&PinSlot, VaultError> {
+        self.body
+            .slots
+            .iter()
+            .find_map(|slot| match slot {
+                Slot::Pin(pin) => Some(pin),
+                Slot::Other(_) => None,
+            })
+            .ok_or(VaultError::NoPinSlot)
+    }
+
+    /// The PIN slot's KDF parameters: what the worker needs to derive the
+    /// key-encryption key.
+    ///
+    /// # Errors
+    /// [`VaultError::NoPinSlot`].
+    pub fn pin_kdf(&self) -> Result<&KdfParams, VaultError> {
+        Ok(&self.pin_slot()?.kdf)
+    }
+
+    /// Opens with a PIN (runs the KDF here: slow).
+    ///
+    /// # Errors
+    /// [`VaultError::WrongPin`], or [`VaultError::Corrupt`].
+    pub fn unlock(&self, pin: &Pin) -> Result<(UnlockedVault, Document), VaultError> {
+        self.unlock_with(&KeyEncryptionKey::derive(pin, self.pin_kdf()?)?)
+    }
+
+    /// Opens with a key-encryption key derived elsewhere (a worker).
+    ///
+    /// # Errors
+    /// [`VaultError::WrongPin`] when the key does not open the PIN slot;
+    /// [`VaultError::Corrupt`] when the payload does not authenticate or parse.
+    pub fn unlock_with(
+        &self,
+        kek: &KeyEncryptionKey,
+    ) -> Result<(UnlockedVault, Document), VaultError> {
+        let slot = self.pin_slot()?;
+        let wrapped = hazmat::open(
+            &kek.0,
+            &slot.nonce,
+            &slot.wrapped_key,
+            &aad(PIN_SLOT_AAD, &self.body.id, &slot.id),
+        )
+        .ok_or(VaultError::WrongPin)?;
+        let key_bytes: [u8; KEY_BYTES] = wrapped
+            .as_slice()
+            .try_into()
+            .map_err(|_| VaultError::Corrupt("wrapped key length"))?;
+        let key = Key(key_bytes);
+        let document = open_document(&key, &self.body)?;
+        Ok((
+            UnlockedVault {
+                key,
+                sealed: self.clone(),
+            },
+            document,
+        ))
+    }
+}
+
+fn open_document(key: &Key, body: &Body) -> Result<Document, VaultError> {
+    let plaintext = hazmat::open(
+        key,
+        &body.nonce,
+        &body.ciphertext,
+        &aad(PAYLOAD_AAD, &body.id, ""),
+    )
+    .ok_or(VaultError::Corrupt("the contents do not authenticate"))?;
+    serde_json::from_slice(&plaintext)
+        .map_err(|_| VaultError::Corrupt("the contents are unreadable"))
+}
+
+impl UnlockedVault {
+    /// A new vault with one PIN slot, holding `document`.
+    ///
+    /// # Errors
+    /// [`VaultError::Random`] without a random source.
+    pub fn create(
+        kek: &KeyEncryptionKey,
+        kdf: KdfParams,
+        document: &Document,
+        entropy: &mut dyn Entropy,
+    ) -> Result<(Self, SealedVault), VaultError> {
+        let id = hex(&random_array::<16>(entropy)?);
+        let key = hazmat::random_key(entropy)?;
+        let body = Body {
+            version: FORMAT_VERSION,
+            id,
+            slots: Vec::new(),
+            nonce: Vec::new(),
+            ciphertext: Vec::new(),
+        };
+        let mut vault = Self {
+            key,
+            sealed: SealedVault { body },
+        };
+        vault.set_pin_slot(kek, kdf, entropy)?;
+        let sealed = vault.seal(document, entropy)?;
+        Ok((vault, sealed))
+    }
+
+    /// Encrypts a new version of the document under a fresh nonce.
+    ///
+    /// # Errors
+    /// [`VaultError::Random`] without a random source.
+    pub fn seal(
+        &mut self,
+        document: &Document,
+        entropy: &mut dyn Entropy,
+    ) -> Result<SealedVault, VaultError> {
+        let plaintext = Zeroizing::new(
+            serde_json::to_vec(document).map_err(|_| VaultError::Corrupt("unserializable"))?,
+        );
+        let nonce = random_array::<NONCE_BYTES>(entropy)?;
+        let body = &mut self.sealed.body;
+        body.ciphertext = hazmat::seal(
+            &self.key,
+            &nonce,
+            &plaintext,
+            &aad(PAYLOAD_AAD, &body.id, ""),
+        );
+        body.nonce = nonce.to_vec();
+        Ok(self.sealed.clone())
+    }
+
+    /// Replaces the PIN slot: a PIN change, or stronger KDF costs. Only the
+    /// data key is re-wrapped; the payload is untouched.
+    ///
+    /// # Errors
+    /// [`VaultError::Random`] without a random source.
+    pub fn set_pin_slot(
+        &mut self,
+        kek: &KeyEncryptionKey,
+        kdf: KdfParams,
+        entropy: &mut dyn Entropy,
+    ) -> Result<SealedVault, VaultError> {
+        let slot_id = hex(&random_array::<8>(entropy)?);
+        let nonce = random_array::<NONCE_BYTES>(entropy)?;
+        let body = &mut self.sealed.body;
+        let wrapped_key = hazmat::seal(
+            &kek.0,
+            &nonce,
+            &self.key.0,
+            &aad(PIN_SLOT_AAD, &body.id, &slot_id),
+        );
+        let slot = Slot::Pin(PinSlot {
+            kind: PinTag::Pin,
+            id: slot_id,
+            kdf,
+            nonce: nonce.to_vec(),
+            wrapped_key,
+        });
+        body.slots.retain(|slot| matches!(slot, Slot::Other(_)));
+        body.slots.insert(0, slot);
+        Ok(self.sealed.clone())
+    }
+
+    /// The vault as last sealed.
+    pub fn sealed(&self) -> &SealedVault {
+        &self.sealed
+    }
+}

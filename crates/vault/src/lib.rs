@@ -1,0 +1,43 @@
+//! Soft Token's vault: the identities and their secrets, encrypted under a
+//! random data key that is stored only wrapped, in key slots.
+//!
+//! Security contract:
+//! - Nothing readable leaves this crate unencrypted except through
+//!   [`UnlockedVault`], which only a correct PIN (or key) produces.
+//! - Keys, PINs and secrets are zeroized on drop; their `Debug` output never
+//!   shows bytes.
+//! - [`VaultError::WrongPin`] means exactly that the PIN did not open the
+//!   slot of an intact record. Damage to a record is
+//!   [`VaultError::Corrupt`], never a wrong PIN and never a different vault.
+//! - Pure: randomness comes through [`Entropy`], time as arguments.
+//!
+//! The format is specified in `docs/vault-format.md`.
+
+mod document;
+mod error;
+mod file;
+mod hazmat;
+mod pin;
+
+pub use document::{Document, Identity, Origin, StoredToken};
+pub use error::VaultError;
+pub use file::{FORMAT_VERSION, KdfParams, SealedVault, UnlockedVault};
+pub use hazmat::KeyEncryptionKey;
+pub use pin::Pin;
+
+/// A source of random bytes: the OS/browser CSPRNG in the app, a seeded
+/// sequence in tests that need determinism.
+pub trait Entropy {
+    /// # Errors
+    /// [`VaultError::Random`] when no random source is available.
+    fn fill(&mut self, bytes: &mut [u8]) -> Result<(), VaultError>;
+}
+
+/// The platform's CSPRNG (`crypto.getRandomValues` in the browser).
+pub struct OsEntropy;
+
+impl Entropy for OsEntropy {
+    fn fill(&mut self, bytes: &mut [u8]) -> Result<(), VaultError> {
+        getrandom::fill(bytes).map_err(|_| VaultError::Random)
+    }
+}
