@@ -1,28 +1,94 @@
-//! The root component: the top bar and the router. Screens live in
-//! `pages/`, one file each, and are added by their issues.
+//! The root component: state, the once-a-second clock, auto-lock, other-tab
+//! sync, the top bar, and the router. Every route but the PIN gate is a
+//! protected route that redirects to `/pin` unless the vault is unlocked.
 
+use crate::components::top_bar::TopBar;
+use crate::pages::{
+    activate::Activate, home::Home, identity_settings::IdentitySettings, pin_gate::PinGate,
+    reactivate::Reactivate, registration::Registration, settings::Settings,
+};
+use crate::preferences::{Preferences, provide_preferences};
+use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ProtectedRoute, Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole app, as mounted by `main` and by the browser tests.
+/// The whole app, as mounted by `main` (default configuration) and by the
+/// browser tests (their own database name and KDF costs).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
+    let state = provide_app_state(config.unwrap_or_default());
+    let preferences = provide_preferences();
+    keep_time_and_auto_lock(state, preferences);
+    listen_to_other_tabs(state);
+
+    let unlocked = move || match state.phase.get() {
+        Phase::Starting => None,
+        Phase::Unlocked => Some(true),
+        _ => Some(false),
+    };
     view! {
         <Router>
-            <header class="top-bar">
-                <h1 class="top-bar__title">"Soft Token"</h1>
-            </header>
-            <main class="screen">
+            <TopBar />
+            <main class="screen" id="main">
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
-                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/pin") view=PinGate />
+                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=Home />
+                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=Settings />
+                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />
+                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=IdentitySettings />
+                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=Reactivate />
+                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />
+                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=Registration />
                 </Routes>
             </main>
         </Router>
     }
 }
 
-#[component]
-fn Home() -> impl IntoView {
-    view! { <p class="empty">"No soft token identity yet."</p> }
+/// Ticks the clock once a second, and locks after the chosen idle time or
+/// when the page comes back after being hidden longer than that.
+fn keep_time_and_auto_lock(state: AppState, preferences: Preferences) {
+    // Only `last_active` is read; the timeout must fit a browser timer (i32 ms).
+    let idle = leptos_use::use_idle(24 * 60 * 60 * 1000);
+    let visibility = leptos_use::use_document_visibility();
+    let hidden_since = StoredValue::new(None::<u64>);
+    let limit_ms = move || u64::from(preferences.auto_lock_minutes.get_untracked()) * 60_000;
+
+    let _tick = leptos_use::use_interval_fn(
+        move || {
+            let now = now_ms();
+            state.now_ms.set(now);
+            let idle_for = now.saturating_sub(idle.last_active.get_untracked() as u64);
+            if idle_for > limit_ms() {
+                state.lock();
+            }
+        },
+        1000,
+    );
+    Effect::new(move |_| {
+        if visibility.get() == web_sys::VisibilityState::Hidden {
+            hidden_since.set_value(Some(now_ms()));
+        } else if let Some(since) = hidden_since.get_value() {
+            hidden_since.set_value(None);
+            if now_ms().saturating_sub(since) > limit_ms() {
+                state.lock();
+            }
+        }
+    });
+}
+
+fn listen_to_other_tabs(state: AppState) {
+    let name = state.config().db_name;
+    let listener = crate::sync::listen(&name, &state.sender_id(), move || {
+        leptos::task::spawn_local(async move {
+            if state.phase.try_get_untracked() == Some(Phase::Unlocked) {
+                state.reload().await.ok();
+            }
+            state.refresh_attempts().await;
+        });
+    });
+    // Keep the channel open for as long as the app is mounted.
+    let listener = StoredValue::new_local(listener);
+    on_cleanup(move || listener.update_value(|l| *l = None));
 }

@@ -4,6 +4,15 @@
 //! except through the `otp` and `vault` crates.
 
 pub mod app;
+pub mod components;
+pub mod kdf;
+pub mod pages;
 pub mod panic;
+pub mod persist;
+pub mod preferences;
+pub mod state;
+pub mod storage;
+pub mod sync;
 
 pub use app::App;
+pub use state::AppConfig;

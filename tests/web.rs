@@ -1,32 +1,234 @@
-//! Browser tests: the real App mounted into headless Chromium.
+//! Browser tests: the real App mounted into headless Chromium, on the real
+//! IndexedDB, each test on a database of its own.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 mod support;
 
-use std::time::Duration;
-use support::{fresh_container, text_of, wait_for};
+use otp::activation::{ActivationDigits, RegistrationCode, derive_secret, derive_token, issue};
+use support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-async fn the_shell_mounts_with_its_top_bar() {
-    let container = fresh_container();
-    let _app = leptos::mount::mount_to(container.clone(), softtoken::App);
-    let heading = wait_for("the top bar", Duration::from_secs(5), || {
+/// True when `shown` is the token's code now or at a neighbouring step (the
+/// test may straddle a period boundary).
+fn matches_now(token: &otp::Token, shown: &str) -> bool {
+    otp::verify(token, shown, now_seconds(), 1).is_some()
+}
+
+/// Activates with a fresh Self-Service issue; returns the token Self-Service
+/// derives from the registration code shown on screen.
+async fn activate_with_self_service(app: &Mounted, name: Option<&str>) -> otp::Token {
+    let issued = issue(None, None).unwrap();
+    if let Some(name) = name {
+        type_into(app, "Name", name).await;
+    }
+    type_into(app, "Serial Number", &issued.activation.serial.formatted()).await;
+    type_into(
+        app,
+        "Activation Code",
+        &issued.activation.activation_code.formatted(),
+    )
+    .await;
+    click(app, "Save").await;
+    let container = app.container.clone();
+    let shown = wait_for("the registration code", TIMEOUT, || {
         container
-            .query_selector("header h1")
+            .query_selector(".registration__code")
             .ok()
             .flatten()
-            .and_then(|h| h.text_content())
+            .and_then(|e| e.text_content())
     })
     .await;
-    assert_eq!(heading, "Soft Token");
-    wait_for("the first screen", Duration::from_secs(5), || {
-        text_of(&container)
-            .contains("No soft token identity yet.")
+    assert!(
+        text_of(&app.container)
+            .contains("Enter this Registration Code into Self-Service to complete activation")
+    );
+    // Self-Service: check the typed code, derive the secret.
+    let registration = RegistrationCode::parse(&shown).unwrap();
+    assert!(
+        registration.is_for(&issued.activation.activation_code),
+        "{shown} was not made for this activation"
+    );
+    let secret = derive_secret(
+        &issued.activation.serial,
+        &issued.activation.activation_code,
+        &registration,
+        None,
+    );
+    derive_token(secret, ActivationDigits::Six)
+}
+
+async fn first_code(app: &Mounted) -> String {
+    let container = app.container.clone();
+    wait_for("a code on the initial screen", TIMEOUT, || {
+        shown_codes(&container)
+            .into_iter()
+            .next()
+            .filter(|c| !c.is_empty())
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_end_to_end_activate_reload_reactivate() {
+    let db = fresh_db_name("seed");
+    let app = mount(&db);
+    create_pin(&app).await;
+    assert_eq!(
+        control(&app.container, "Settings").is_some(),
+        true,
+        "the gear is shown once unlocked"
+    );
+
+    click(&app, "Activate a soft token identity").await;
+    let first_token = activate_with_self_service(&app, Some("AnyBank")).await;
+    click(&app, "Done").await;
+    let shown = first_code(&app).await;
+    assert!(
+        matches_now(&first_token, &shown),
+        "shown {shown}, expected {:?}",
+        first_token.code_at(now_seconds())
+    );
+    assert!(text_of(&app.container).contains("AnyBank"));
+
+    // A reload: unmount, mount again on the same database.
+    drop(app);
+    let app = mount(&db);
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", PIN).await;
+    click(&app, "Unlock").await;
+    let shown = first_code(&app).await;
+    assert!(matches_now(&first_token, &shown));
+
+    // Gear, Settings, the identity, Reactivate, the warning, Reactivate.
+    click(&app, "Settings").await;
+    wait_for_text(&app, "Soft token identities").await;
+    click(&app, "AnyBank").await;
+    wait_for_text(&app, "Serial Number").await;
+    click(&app, "Reactivate").await;
+    wait_for_text(
+        &app,
+        "You will need a new Serial Number and Activation Code",
+    )
+    .await;
+    click(&app, "Reactivate").await;
+    wait_for_text(&app, "Activate AnyBank").await;
+    assert!(
+        support::input_labelled(&app.container, "Name").is_none(),
+        "the kept name is not asked again"
+    );
+
+    let second_token = activate_with_self_service(&app, None).await;
+    click(&app, "Done").await;
+    let container = app.container.clone();
+    let shown = wait_for("the new code", TIMEOUT, || {
+        shown_codes(&container)
+            .into_iter()
+            .next()
+            .filter(|c| matches_now(&second_token, c))
+    })
+    .await;
+    assert!(
+        !matches_now(&first_token, &shown),
+        "the old secret still gives the shown code"
+    );
+    assert_eq!(
+        shown_codes(&app.container).len(),
+        1,
+        "reactivation replaced, not added"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_mistyped_check_digit_is_named_under_its_field_and_nothing_is_saved() {
+    let app = mount(&fresh_db_name("typo"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    type_into(&app, "Name", "AnyBank").await;
+    type_into(&app, "Serial Number", "4824413456").await;
+    // The known activation code with its last digit changed.
+    type_into(&app, "Activation Code", "1745771269428699").await;
+    let container = app.container.clone();
+    wait_for("the dashes to be added", TIMEOUT, || {
+        (support::input_labelled(&container, "Activation Code")?.value() == "1745-7712-6942-8699")
             .then_some(())
     })
     .await;
+    wait_for_text(
+        &app,
+        "The activation code's check digit does not match, so a digit may be mistyped.",
+    )
+    .await;
+    click(&app, "Save").await;
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    assert!(!text_of(&app.container).contains("Registration Code"));
+    assert!(
+        support::input_labelled(&app.container, "Serial Number")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref()
+            == Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_pin_says_how_many_attempts_are_left() {
+    let db = fresh_db_name("wrong-pin");
+    let app = mount(&db);
+    create_pin(&app).await;
+    click(&app, "Lock").await;
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", "999999").await;
+    click(&app, "Unlock").await;
+    wait_for_text(&app, "That PIN is not correct. 4 attempts left.").await;
+    // The count survives a reload.
+    drop(app);
+    let app = mount(&db);
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", "111111").await;
+    click(&app, "Unlock").await;
+    wait_for_text(&app, "That PIN is not correct. 3 attempts left.").await;
+    type_into(&app, "PIN", PIN).await;
+    click(&app, "Unlock").await;
+    wait_for_text(&app, "No soft token identity yet.").await;
+}
+
+#[wasm_bindgen_test]
+async fn cancel_on_the_warning_leaves_the_identity_untouched() {
+    let app = mount(&fresh_db_name("cancel"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    let token = activate_with_self_service(&app, Some("Work")).await;
+    click(&app, "Done").await;
+    first_code(&app).await;
+    click(&app, "Settings").await;
+    click(&app, "Work").await;
+    click(&app, "Reactivate").await;
+    wait_for_text(&app, "You will need a new Serial Number").await;
+    click(&app, "Cancel").await;
+    wait_for_text(&app, "Token type").await;
+    click(&app, "Soft Token").await;
+    let shown = first_code(&app).await;
+    assert!(matches_now(&token, &shown));
+}
+
+#[wasm_bindgen_test]
+async fn locking_clears_every_code_from_the_page() {
+    let app = mount(&fresh_db_name("lock"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    let token = activate_with_self_service(&app, Some("Mail")).await;
+    click(&app, "Done").await;
+    let shown = first_code(&app).await;
+    assert!(matches_now(&token, &shown));
+    click(&app, "Lock").await;
+    wait_for_text(&app, "Enter your PIN").await;
+    let page = text_of(&app.container);
+    assert!(
+        !page.contains(&shown) && !page.contains(&support::group(&shown)),
+        "a code is still on the page: {page}"
+    );
+    assert!(shown_codes(&app.container).is_empty());
 }

@@ -1,25 +1,79 @@
-//! Helpers shared by the browser tests: a fresh mount point per test, a
-//! polling wait for real I/O, and finding controls as a person would.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+//! Helpers shared by the browser tests: a fresh app on a fresh database per
+//! test, a polling wait for real I/O, and finding controls as a person
+//! would: by their label, their text, or their accessible name.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+use leptos::prelude::*;
+use softtoken::{App, AppConfig};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub const PIN: &str = "246810";
 
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A new, empty element appended to the body, for one test's app.
-pub fn fresh_container() -> HtmlElement {
-    let element = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&element).unwrap();
-    element.dyn_into().unwrap()
+/// A database name no other test (or earlier run) has used.
+pub fn fresh_db_name(test: &str) -> String {
+    format!(
+        "softtoken-test-{test}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+/// Small KDF costs: the browser tests exercise the flow, not Argon2id's cost.
+pub fn test_config(db_name: &str) -> AppConfig {
+    AppConfig {
+        db_name: db_name.to_owned(),
+        kdf_memory_kib: 1024,
+        kdf_iterations: 1,
+    }
+}
+
+pub struct Mounted {
+    pub container: HtmlElement,
+    owner: Owner,
+    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+}
+
+impl Drop for Mounted {
+    /// Unmounts as a page unload would: the view, then every cleanup of the
+    /// app's reactive owner (the router's window listeners among them).
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        self.owner.cleanup();
+        self.container.remove();
+    }
+}
+
+/// Mounts the real App on `db_name`, as a page load would.
+pub fn mount(db_name: &str) -> Mounted {
+    let container = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let config = test_config(db_name);
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(container.clone(), move || {
+            view! { <App config=config.clone() /> }.into_any()
+        })
+    });
+    Mounted {
+        container,
+        owner,
+        handle: Some(handle),
+    }
 }
 
 /// Polls `condition` every 20 ms until it returns `Some`, or panics after
-/// `timeout` naming what it waited for.
+/// `timeout` naming what it waited for and what the page showed.
 pub async fn wait_for<T>(
     what: &str,
     timeout: Duration,
@@ -31,13 +85,107 @@ pub async fn wait_for<T>(
             return value;
         }
         if js_sys::Date::now() - start > timeout.as_millis() as f64 {
-            panic!("timed out after {timeout:?} waiting for {what}");
+            let page = document()
+                .body()
+                .and_then(|b| b.text_content())
+                .unwrap_or_default();
+            panic!("timed out after {timeout:?} waiting for {what}; the page shows: {page}");
         }
         gloo_timers::future::TimeoutFuture::new(20).await;
     }
 }
 
-/// The text of the whole container, as a person would read it.
 pub fn text_of(container: &HtmlElement) -> String {
     container.text_content().unwrap_or_default()
+}
+
+pub async fn wait_for_text(app: &Mounted, text: &str) {
+    let container = app.container.clone();
+    wait_for(&format!("the text {text:?}"), TIMEOUT, || {
+        text_of(&container).contains(text).then_some(())
+    })
+    .await;
+}
+
+fn all(container: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = container.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// A button or link whose text (or aria-label) is exactly `name`.
+pub fn control(container: &HtmlElement, name: &str) -> Option<HtmlElement> {
+    all(container, "button, a").into_iter().find_map(|element| {
+        let text = element.text_content().unwrap_or_default();
+        let label = element.get_attribute("aria-label").unwrap_or_default();
+        (text.trim() == name || label == name)
+            .then(|| element.dyn_into::<HtmlElement>().ok())
+            .flatten()
+    })
+}
+
+pub async fn click(app: &Mounted, name: &str) {
+    let container = app.container.clone();
+    let element = wait_for(&format!("a control named {name:?}"), TIMEOUT, || {
+        control(&container, name).filter(|e| !e.has_attribute("disabled"))
+    })
+    .await;
+    element.click();
+}
+
+/// The input whose `<label>` reads `label`.
+pub fn input_labelled(container: &HtmlElement, label: &str) -> Option<HtmlInputElement> {
+    let label = all(container, "label")
+        .into_iter()
+        .find(|l| l.text_content().unwrap_or_default().trim() == label)?;
+    let id = label.get_attribute("for")?;
+    container
+        .query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+/// Types `text` into the field labelled `label`, as one input event.
+pub async fn type_into(app: &Mounted, label: &str, text: &str) {
+    let container = app.container.clone();
+    let input = wait_for(&format!("a field labelled {label:?}"), TIMEOUT, || {
+        input_labelled(&container, label)
+    })
+    .await;
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+pub fn now_seconds() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}
+
+/// The codes on the initial screen, digits only, in order.
+pub fn shown_codes(container: &HtmlElement) -> Vec<String> {
+    all(container, ".token__code")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default().replace(' ', ""))
+        .collect()
+}
+
+/// Creates a PIN on a first run and waits for the empty initial screen.
+pub async fn create_pin(app: &Mounted) {
+    wait_for_text(app, "Create PIN").await;
+    type_into(app, "PIN", PIN).await;
+    type_into(app, "Enter the PIN again", PIN).await;
+    click(app, "Create PIN").await;
+    wait_for_text(app, "No soft token identity yet.").await;
+}
+
+/// "123456" as the screen groups it: "123 456".
+pub fn group(code: &str) -> String {
+    softtoken::components::code_card::group_code(code)
 }

@@ -137,8 +137,9 @@ pub struct SealedVault {
 }
 
 /// An open vault: holds the data key, so it can write new versions of the
-/// document and re-wrap the key. Dropping it zeroizes the key.
-#[derive(Debug)]
+/// document and re-wrap the key. Dropping it zeroizes the key. Cloning lets
+/// a caller prepare a write on a copy and keep it only once it is stored.
+#[derive(Debug, Clone)]
 pub struct UnlockedVault {
     key: Key,
     sealed: SealedVault,
@@ -369,6 +370,25 @@ impl UnlockedVault {
         body.slots.retain(|slot| matches!(slot, Slot::Other(_)));
         body.slots.insert(0, slot);
         Ok(self.sealed.clone())
+    }
+
+    /// Opens a newer version of the same vault (written by another tab)
+    /// with the key already held: no PIN needed.
+    ///
+    /// # Errors
+    /// [`VaultError::Corrupt`] when it is another vault or does not open.
+    pub fn reopen(&self, sealed: &SealedVault) -> Result<(UnlockedVault, Document), VaultError> {
+        if sealed.body.id != self.sealed.body.id {
+            return Err(VaultError::Corrupt("a different vault"));
+        }
+        let document = open_document(&self.key, &sealed.body)?;
+        Ok((
+            UnlockedVault {
+                key: self.key.clone(),
+                sealed: sealed.clone(),
+            },
+            document,
+        ))
     }
 
     /// The vault as last sealed.

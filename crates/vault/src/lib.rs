@@ -13,12 +13,14 @@
 //!
 //! The format is specified in `docs/vault-format.md`.
 
+mod attempts;
 mod document;
 mod error;
 mod file;
 mod hazmat;
 mod pin;
 
+pub use attempts::Attempts;
 pub use document::{Document, Identity, Origin, StoredToken};
 pub use error::VaultError;
 pub use file::{FORMAT_VERSION, KdfParams, SealedVault, UnlockedVault};

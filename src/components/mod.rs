@@ -1,0 +1,4 @@
+//! Pieces shared by several screens.
+pub mod code_card;
+pub mod digit_field;
+pub mod top_bar;

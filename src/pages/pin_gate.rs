@@ -1,0 +1,165 @@
+//! The PIN gate: "Create PIN" (entered twice) on first run, "Enter your
+//! PIN" on every later start and after auto-lock. A wrong PIN says how many
+//! attempts are left; a lockout shows as a countdown.
+
+use crate::state::{Phase, now_ms, use_app_state};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use vault::Pin;
+
+fn focus_on_mount(node: NodeRef<leptos::html::Input>) {
+    Effect::new(move |_| {
+        if let Some(input) = node.get() {
+            input.focus().ok();
+        }
+    });
+}
+
+#[component]
+pub fn PinGate() -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if state.phase.get() == Phase::Unlocked {
+            navigate("/", Default::default());
+        }
+    });
+    view! {
+        {move || match state.phase.get() {
+            Phase::Starting | Phase::Unlocked => view! { <p class="muted">"Opening…"</p> }.into_any(),
+            Phase::Failed(message) => view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any(),
+            Phase::NoVault => view! { <CreatePin /> }.into_any(),
+            Phase::Locked => view! { <EnterPin /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PinInput(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                node_ref=node_ref.unwrap_or_default()
+                type="password"
+                inputmode="numeric"
+                autocomplete="off"
+                maxlength="16"
+                class="pin-input"
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event).chars().filter(char::is_ascii_digit).collect())
+            />
+        </div>
+    }
+}
+
+#[component]
+fn CreatePin() -> impl IntoView {
+    let state = use_app_state();
+    let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let first = NodeRef::new();
+    focus_on_mount(first);
+    let create = Action::new_local(move |pin: &String| {
+        let pin = pin.clone();
+        async move {
+            match Pin::new(&pin) {
+                Ok(pin) => state.create_pin(pin).await,
+                Err(_) => Err("A PIN has 4 to 16 digits.".to_owned()),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(message)) = create.value().get() {
+            error.set(Some(message));
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (first, second) = (pin.get_untracked(), confirm.get_untracked());
+        if Pin::new(&first).is_err() {
+            error.set(Some("A PIN has 4 to 16 digits; 6 is a good choice.".into()));
+        } else if first != second {
+            error.set(Some(
+                "The two PINs are not the same. Enter them again.".into(),
+            ));
+            confirm.set(String::new());
+        } else {
+            error.set(None);
+            create.dispatch_local(first);
+        }
+    };
+    view! {
+        <form class="card pin-form" on:submit=submit>
+            <h2>"Create PIN"</h2>
+            <p class="muted">"Your PIN protects your soft token identities on this device. Use 4 to 16 digits; 6 is a good choice."</p>
+            <PinInput id="new-pin" label="PIN" value=pin node_ref=first />
+            <PinInput id="confirm-pin" label="Enter the PIN again" value=confirm />
+            <p class="field__error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            <button type="submit" class="button" disabled=move || create.pending().get()>
+                {move || if create.pending().get() { "Creating…" } else { "Create PIN" }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn EnterPin() -> impl IntoView {
+    let state = use_app_state();
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let field = NodeRef::new();
+    focus_on_mount(field);
+    let unlock = Action::new_local(move |pin: &String| {
+        let pin = pin.clone();
+        async move {
+            match Pin::new(&pin) {
+                Ok(pin) => state.unlock(pin).await,
+                Err(_) => Err("A PIN has 4 to 16 digits.".to_owned()),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(message)) = unlock.value().get() {
+            error.set(Some(message));
+            pin.set(String::new());
+        }
+    });
+    let locked_seconds = Memo::new(move |_| {
+        let now = state.now_ms.get().max(now_ms());
+        state
+            .attempts
+            .with(|a| a.locked_for(now))
+            .map(|ms| ms.div_ceil(1000))
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if locked_seconds.get_untracked().is_none() {
+            unlock.dispatch_local(pin.get_untracked());
+        }
+    };
+    view! {
+        <form class="card pin-form" on:submit=submit>
+            <h2>"Enter your PIN"</h2>
+            <PinInput id="pin" label="PIN" value=pin node_ref=field />
+            <p class="field__error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            <Show when=move || locked_seconds.get().is_some()>
+                <p class="notice notice--error" role="timer" aria-live="polite">
+                    {move || {
+                        let total = locked_seconds.get().unwrap_or(0);
+                        format!("Too many wrong PINs. Try again in {}:{:02}.", total / 60, total % 60)
+                    }}
+                </p>
+            </Show>
+            <button type="submit" class="button" disabled=move || unlock.pending().get() || locked_seconds.get().is_some()>
+                {move || if unlock.pending().get() { "Unlocking…" } else { "Unlock" }}
+            </button>
+        </form>
+    }
+}

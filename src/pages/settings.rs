@@ -1,0 +1,125 @@
+//! Settings: the soft token identities (each opens its own settings), "Add
+//! identity", and the app's settings: PIN, auto-lock, theme, storage.
+
+use crate::preferences::{AUTO_LOCK_CHOICES, use_preferences};
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use vault::Pin;
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let state = use_app_state();
+    let preferences = use_preferences();
+    let identities = Memo::new(move |_| {
+        state.document.with(|d| {
+            d.identities
+                .iter()
+                .map(|i| (i.id.clone(), i.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let persistent = LocalResource::new(crate::persist::status);
+    view! {
+        <h2>"Settings"</h2>
+        <section class="card" aria-labelledby="identities-heading">
+            <h3 id="identities-heading">"Soft token identities"</h3>
+            <ul class="link-list">
+                <For each=move || identities.get() key=|(id, name)| (id.clone(), name.clone()) let:entry>
+                    <li><A href=format!("/identity/{}", entry.0)>{entry.1}</A></li>
+                </For>
+            </ul>
+            <A href="/activate" attr:class="button button--secondary">"Add identity"</A>
+        </section>
+        <section class="card" aria-labelledby="app-heading">
+            <h3 id="app-heading">"App"</h3>
+            <div class="field">
+                <label for="auto-lock">"Auto-lock after"</label>
+                <select id="auto-lock" on:change=move |event| {
+                    if let Ok(minutes) = event_target_value(&event).parse() { preferences.auto_lock_minutes.set(minutes) }
+                }>
+                    {AUTO_LOCK_CHOICES.iter().map(|&minutes| view! {
+                        <option value=minutes.to_string() selected=move || preferences.auto_lock_minutes.get() == minutes>
+                            {format!("{minutes} minute{}", if minutes == 1 { "" } else { "s" })}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="theme">"Theme"</label>
+                <select id="theme" on:change=move |event| preferences.theme.set(event_target_value(&event))>
+                    {[("system", "System"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || preferences.theme.get() == value>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <p>
+                "Storage: "
+                <Suspense fallback=|| "checking…">
+                    {move || persistent.get().map(|status| status.describe())}
+                </Suspense>
+            </p>
+        </section>
+        <ChangePin />
+    }
+}
+
+#[component]
+fn ChangePin() -> impl IntoView {
+    let state = use_app_state();
+    let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let message = RwSignal::new(None::<String>);
+    let change = Action::new_local(move |pin: &String| {
+        let pin = pin.clone();
+        async move {
+            let pin = Pin::new(&pin).map_err(|_| "A PIN has 4 to 16 digits.".to_owned())?;
+            state.change_pin(pin).await
+        }
+    });
+    Effect::new(move |_| match change.value().get() {
+        Some(Ok(())) => {
+            message.set(Some("Your PIN was changed.".into()));
+            pin.set(String::new());
+            confirm.set(String::new());
+        }
+        Some(Err(error)) => message.set(Some(error)),
+        None => {}
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pin.get_untracked() != confirm.get_untracked() {
+            message.set(Some(
+                "The two PINs are not the same. Enter them again.".into(),
+            ));
+        } else {
+            change.dispatch_local(pin.get_untracked());
+        }
+    };
+    let digits = |signal: RwSignal<String>| {
+        move |event| {
+            signal.set(
+                event_target_value(&event)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect(),
+            )
+        }
+    };
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="pin-heading">
+            <h3 id="pin-heading">"Change PIN"</h3>
+            <div class="field">
+                <label for="change-pin">"New PIN"</label>
+                <input id="change-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
+                    prop:value=move || pin.get() on:input=digits(pin) />
+            </div>
+            <div class="field">
+                <label for="change-pin-confirm">"Enter the new PIN again"</label>
+                <input id="change-pin-confirm" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
+                    prop:value=move || confirm.get() on:input=digits(confirm) />
+            </div>
+            <p class="field__error" role="status">{move || message.get().unwrap_or_default()}</p>
+            <button type="submit" class="button button--secondary" disabled=move || change.pending().get()>"Change PIN"</button>
+        </form>
+    }
+}

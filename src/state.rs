@@ -1,0 +1,379 @@
+//! App state, provided as a context: the phase (starting, no vault, locked,
+//! unlocked), the decrypted document while unlocked, the PIN-attempt record
+//! and the clock. Screens read signals and call the methods here; only this
+//! module talks to storage and the vault.
+//!
+//! Security contract: the data key lives only in `Inner::vault` while
+//! unlocked; [`AppState::lock`] drops it (zeroizing) and empties the
+//! document, so no code stays on the page.
+
+use crate::storage::{StorageError, Store};
+use leptos::prelude::*;
+use std::rc::Rc;
+use vault::{
+    Attempts, Document, KdfParams, OsEntropy, Pin, SealedVault, UnlockedVault, VaultError,
+};
+
+/// Settings fixed for the life of the app (tests pass their own).
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    pub db_name: String,
+    pub kdf_memory_kib: u32,
+    pub kdf_iterations: u32,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            db_name: crate::storage::DEFAULT_DB_NAME.to_owned(),
+            kdf_memory_kib: KdfParams::DEFAULT_MEMORY_KIB,
+            kdf_iterations: KdfParams::DEFAULT_ITERATIONS,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Starting,
+    /// Storage cannot be used; the message says why and what to do.
+    Failed(String),
+    NoVault,
+    Locked,
+    Unlocked,
+}
+
+struct Inner {
+    config: AppConfig,
+    /// Identifies this app instance in cross-tab messages.
+    sender_id: String,
+    store: Option<Rc<Store>>,
+    vault: Option<UnlockedVault>,
+    revision: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub phase: RwSignal<Phase>,
+    pub document: RwSignal<Document>,
+    pub attempts: RwSignal<Attempts>,
+    /// Unix milliseconds, ticking once a second.
+    pub now_ms: RwSignal<u64>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Creates the state, starts opening storage, and provides it as context.
+pub fn provide_app_state(config: AppConfig) -> AppState {
+    let state = AppState {
+        phase: RwSignal::new(Phase::Starting),
+        document: RwSignal::new(Document::default()),
+        attempts: RwSignal::new(Attempts::default()),
+        now_ms: RwSignal::new(now_ms()),
+        inner: StoredValue::new_local(Inner {
+            config,
+            sender_id: format!(
+                "{:x}",
+                u64::from_le_bytes(otp::random_bytes::<8>().unwrap_or_default())
+            ),
+            store: None,
+            vault: None,
+            revision: 0,
+        }),
+    };
+    provide_context(state);
+    leptos::task::spawn_local(async move { state.start().await });
+    state
+}
+
+/// The state provided by [`provide_app_state`].
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn vault_message(error: &VaultError) -> String {
+    match error {
+        VaultError::WrongPin => "That PIN is not correct.".into(),
+        VaultError::NewerFormat(_) => error.to_string(),
+        VaultError::Corrupt(_) => "The stored tokens could not be read: the record is damaged. It was left as it is; nothing was deleted.".into(),
+        other => format!("Something went wrong: {other}."),
+    }
+}
+
+impl AppState {
+    fn store(&self) -> Option<Rc<Store>> {
+        self.inner.with_value(|inner| inner.store.clone())
+    }
+
+    pub fn config(&self) -> AppConfig {
+        self.inner.with_value(|inner| inner.config.clone())
+    }
+
+    pub fn sender_id(&self) -> String {
+        self.inner.with_value(|inner| inner.sender_id.clone())
+    }
+
+    /// False once the app has been unmounted; async work checks it after
+    /// each await before touching state.
+    pub fn is_alive(&self) -> bool {
+        !self.inner.is_disposed()
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.phase.get() == Phase::Unlocked
+    }
+
+    async fn start(self) {
+        let name = self.config().db_name;
+        let store = match Store::open(&name).await {
+            Ok(store) => Rc::new(store),
+            Err(error) => return self.phase.set(Phase::Failed(error.message())),
+        };
+        let record = store.read_vault().await;
+        let attempts = store.read_attempts().await.unwrap_or_default();
+        self.inner.update_value(|inner| inner.store = Some(store));
+        self.attempts.set(attempts);
+        match record {
+            Ok(None) => self.phase.set(Phase::NoVault),
+            Ok(Some(_)) => self.phase.set(Phase::Locked),
+            Err(error) => self.phase.set(Phase::Failed(error.message())),
+        }
+    }
+
+    fn fresh_kdf(&self) -> Result<KdfParams, String> {
+        let config = self.config();
+        KdfParams::fresh_with(config.kdf_memory_kib, config.kdf_iterations, &mut OsEntropy)
+            .map_err(|e| vault_message(&e))
+    }
+
+    /// First run: makes the vault, protected by `pin`, and opens it.
+    ///
+    /// # Errors
+    /// A sentence for the screen.
+    pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
+        let store = self.store().ok_or("Storage is not open yet.")?;
+        let kdf = self.fresh_kdf()?;
+        let kek = crate::kdf::derive(&pin, &kdf)
+            .await
+            .map_err(|e| vault_message(&e))?;
+        let (vault, sealed) =
+            UnlockedVault::create(&kek, kdf, &Document::default(), &mut OsEntropy)
+                .map_err(|e| vault_message(&e))?;
+        let revision = store
+            .write_vault(&sealed.to_text(), 0)
+            .await
+            .map_err(|e| e.message())?;
+        self.inner.update_value(|inner| {
+            inner.vault = Some(vault);
+            inner.revision = revision;
+        });
+        self.document.set(Document::default());
+        self.phase.set(Phase::Unlocked);
+        Ok(())
+    }
+
+    /// Checks the PIN (counting the attempt first) and opens the vault.
+    ///
+    /// # Errors
+    /// A sentence for the screen: wrong PIN with attempts left, a lockout,
+    /// or a storage or integrity problem.
+    pub async fn unlock(&self, pin: Pin) -> Result<(), String> {
+        let store = self.store().ok_or("Storage is not open yet.")?;
+        let mut attempts = store.read_attempts().await.map_err(|e| e.message())?;
+        if attempts.locked_for(now_ms()).is_some() {
+            self.attempts.set(attempts);
+            return Err("Too many wrong PINs. Wait until the countdown ends.".into());
+        }
+        attempts.begin();
+        store
+            .write_attempts(&attempts)
+            .await
+            .map_err(|e| e.message())?;
+        self.attempts.set(attempts.clone());
+
+        let record = store
+            .read_vault()
+            .await
+            .map_err(|e| e.message())?
+            .ok_or("There is no vault to unlock.")?;
+        let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
+        let kdf = sealed.pin_kdf().map_err(|e| vault_message(&e))?.clone();
+        let kek = crate::kdf::derive(&pin, &kdf)
+            .await
+            .map_err(|e| vault_message(&e))?;
+        match sealed.unlock_with(&kek) {
+            Ok((vault, document)) => {
+                attempts.succeeded();
+                store.write_attempts(&attempts).await.ok();
+                self.attempts.set(attempts);
+                self.inner.update_value(|inner| {
+                    inner.vault = Some(vault);
+                    inner.revision = record.revision;
+                });
+                self.document.set(document);
+                self.phase.set(Phase::Unlocked);
+                self.upgrade_kdf_if_weak(pin, &kdf).await;
+                Ok(())
+            }
+            Err(VaultError::WrongPin) => {
+                attempts.failed(now_ms());
+                store.write_attempts(&attempts).await.ok();
+                self.attempts.set(attempts.clone());
+                Err(if attempts.locked_for(now_ms()).is_some() {
+                    "That PIN is not correct. Too many wrong PINs: wait until the countdown ends."
+                        .into()
+                } else {
+                    let left = attempts.remaining();
+                    format!(
+                        "That PIN is not correct. {left} attempt{} left.",
+                        if left == 1 { "" } else { "s" }
+                    )
+                })
+            }
+            Err(error) => Err(vault_message(&error)),
+        }
+    }
+
+    /// A slot made with weaker costs than today's is re-wrapped now that
+    /// the PIN is known to be right. Failure leaves the old slot working.
+    async fn upgrade_kdf_if_weak(&self, pin: Pin, current: &KdfParams) {
+        let config = self.config();
+        if !current.weaker_than(config.kdf_memory_kib, config.kdf_iterations) {
+            return;
+        }
+        let Ok(kdf) = self.fresh_kdf() else { return };
+        let Ok(kek) = crate::kdf::derive(&pin, &kdf).await else {
+            return;
+        };
+        self.write_with(|vault, _| {
+            vault
+                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
+                .map_err(|e| vault_message(&e))
+        })
+        .await
+        .ok();
+    }
+
+    /// Replaces the PIN: the data key is re-wrapped; the tokens are untouched.
+    ///
+    /// # Errors
+    /// A sentence for the screen.
+    pub async fn change_pin(&self, new_pin: Pin) -> Result<(), String> {
+        let kdf = self.fresh_kdf()?;
+        let kek = crate::kdf::derive(&new_pin, &kdf)
+            .await
+            .map_err(|e| vault_message(&e))?;
+        self.write_with(|vault, _| {
+            vault
+                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
+                .map_err(|e| vault_message(&e))
+        })
+        .await
+    }
+
+    /// Forgets the key and every code.
+    pub fn lock(&self) {
+        if self.phase.get_untracked() != Phase::Unlocked {
+            return;
+        }
+        self.inner.update_value(|inner| inner.vault = None);
+        self.document.set(Document::default());
+        self.phase.set(Phase::Locked);
+    }
+
+    /// Applies `change` to the document and stores the result in one
+    /// revision-checked write. When another tab wrote first, the latest
+    /// version is loaded and the change applied to it again.
+    ///
+    /// # Errors
+    /// The change's own error, or a storage sentence; on error nothing
+    /// stored or shown has changed.
+    pub async fn commit<T>(
+        &self,
+        change: impl Fn(&mut Document) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let outcome = std::cell::RefCell::new(None);
+        self.write_with(|vault, document| {
+            *outcome.borrow_mut() = Some(change(document)?);
+            vault
+                .seal(document, &mut OsEntropy)
+                .map_err(|e| vault_message(&e))
+        })
+        .await?;
+        outcome
+            .into_inner()
+            .ok_or_else(|| "The change was not applied.".to_owned())
+    }
+
+    async fn write_with(
+        &self,
+        step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, String>,
+    ) -> Result<(), String> {
+        let store = self.store().ok_or("Storage is not open.")?;
+        for _ in 0..3 {
+            let (mut vault, revision) = self
+                .inner
+                .with_value(|inner| inner.vault.clone().map(|v| (v, inner.revision)))
+                .ok_or("Soft Token is locked.")?;
+            let mut document = self.document.get_untracked();
+            let sealed = step(&mut vault, &mut document)?;
+            match store.write_vault(&sealed.to_text(), revision).await {
+                Ok(new_revision) => {
+                    self.inner.update_value(|inner| {
+                        inner.vault = Some(vault);
+                        inner.revision = new_revision;
+                    });
+                    self.document.set(document);
+                    crate::sync::announce(&self.config().db_name, &self.sender_id(), new_revision);
+                    return Ok(());
+                }
+                Err(StorageError::Conflict) => self.reload().await?,
+                Err(error) => return Err(error.message()),
+            }
+        }
+        Err(StorageError::Conflict.message())
+    }
+
+    /// Loads the latest stored version with the key already held (another
+    /// tab wrote it).
+    ///
+    /// # Errors
+    /// A sentence for the screen.
+    pub async fn reload(&self) -> Result<(), String> {
+        let store = self.store().ok_or("Storage is not open.")?;
+        let Some(record) = store.read_vault().await.map_err(|e| e.message())? else {
+            return Ok(());
+        };
+        if !self.is_alive() {
+            return Ok(());
+        }
+        let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
+        let reopened = self
+            .inner
+            .with_value(|inner| inner.vault.as_ref().map(|vault| vault.reopen(&sealed)));
+        match reopened {
+            None => Ok(()),
+            Some(Ok((vault, document))) => {
+                self.inner.update_value(|inner| {
+                    inner.vault = Some(vault);
+                    inner.revision = record.revision;
+                });
+                self.document.set(document);
+                Ok(())
+            }
+            Some(Err(error)) => Err(vault_message(&error)),
+        }
+    }
+
+    /// Reads the attempt record again (another tab may have changed it).
+    pub async fn refresh_attempts(&self) {
+        if let Some(store) = self.store()
+            && let Ok(attempts) = store.read_attempts().await
+            && self.is_alive()
+        {
+            self.attempts.set(attempts);
+        }
+    }
+}
