@@ -47,3 +47,9 @@ fuzz:
 	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|Done|SUMMARY|panicked' | sed "s/^/$$target: /"; \
 	  cargo +nightly fuzz cmin $$target >/dev/null 2>&1; \
 	done
+
+## Saves a screenshot of every screen, phone and desktop, light and dark,
+## into target/screenshots (not a test: pictures for a person to look at).
+screenshots: setup
+	trunk build --release
+	cargo test -p served-tests --test screenshots -- --ignored --nocapture
