@@ -76,7 +76,10 @@ async fn the_seed_end_to_end_activate_reload_reactivate() {
     let db = fresh_db_name("seed");
     let app = mount(&db);
     create_pin(&app).await;
-    assert!(control(&app.container, "Settings").is_some(), "the gear is shown once unlocked");
+    assert!(
+        control(&app.container, "Settings").is_some(),
+        "the gear is shown once unlocked"
+    );
 
     click(&app, "Activate a soft token identity").await;
     let first_token = activate_with_self_service(&app, Some("AnyBank")).await;

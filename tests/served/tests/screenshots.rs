@@ -10,27 +10,47 @@ use thirtyfour::prelude::*;
 
 async fn text_appears(browser: &Browser, text: &str) {
     wait_for(&format!("{text:?}"), Duration::from_secs(20), || async {
-        let body = browser.driver.find(By::Tag("body")).await.ok()?.text().await.ok()?;
+        let body = browser
+            .driver
+            .find(By::Tag("body"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
         body.contains(text).then_some(())
     })
     .await;
 }
 
 async fn click_text(browser: &Browser, text: &str) {
-    let xpath = format!("//*[(self::button or self::a) and (normalize-space(.)='{text}' or @aria-label='{text}')]");
-    let element = wait_for(text, Duration::from_secs(20), || async { browser.driver.find(By::XPath(xpath.clone())).await.ok() }).await;
+    let xpath = format!(
+        "//*[(self::button or self::a) and (normalize-space(.)='{text}' or @aria-label='{text}')]"
+    );
+    let element = wait_for(text, Duration::from_secs(20), || async {
+        browser.driver.find(By::XPath(xpath.clone())).await.ok()
+    })
+    .await;
     element.click().await.unwrap();
 }
 
 async fn shot(browser: &Browser, dir: &PathBuf, width: u32, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
-    browser.driver.screenshot(&dir.join(format!("{width}-{name}.png"))).await.unwrap();
+    browser
+        .driver
+        .screenshot(&dir.join(format!("{width}-{name}.png")))
+        .await
+        .unwrap();
 }
 
 async fn walk(width: u32, height: u32, dark: bool) {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
-    browser.driver.set_window_rect(0, 0, width, height).await.unwrap();
+    browser
+        .driver
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap();
     if dark {
         browser
             .cdp()
@@ -44,22 +64,78 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.driver.goto(server.url("/")).await.unwrap();
     text_appears(&browser, "Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
-    browser.driver.find(By::Id("new-pin")).await.unwrap().send_keys("246810").await.unwrap();
-    browser.driver.find(By::Id("confirm-pin")).await.unwrap().send_keys("246810").await.unwrap();
+    browser
+        .driver
+        .find(By::Id("new-pin"))
+        .await
+        .unwrap()
+        .send_keys("246810")
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::Id("confirm-pin"))
+        .await
+        .unwrap()
+        .send_keys("246810")
+        .await
+        .unwrap();
     click_text(&browser, "Create PIN").await;
     text_appears(&browser, "No soft token identity yet.").await;
     shot(&browser, &dir, width_name, "2-empty").await;
     click_text(&browser, "Activate a soft token identity").await;
     text_appears(&browser, "Serial Number").await;
     let issued = otp::activation::issue(None, None).unwrap();
-    browser.driver.find(By::Id("identity-name")).await.unwrap().send_keys("AnyBank").await.unwrap();
-    browser.driver.find(By::Id("serial-number")).await.unwrap().send_keys(issued.activation.serial.formatted().replace('-', "")).await.unwrap();
-    browser.driver.find(By::Id("activation-code")).await.unwrap().send_keys("174577126942869").await.unwrap();
+    browser
+        .driver
+        .find(By::Id("identity-name"))
+        .await
+        .unwrap()
+        .send_keys("AnyBank")
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::Id("serial-number"))
+        .await
+        .unwrap()
+        .send_keys(issued.activation.serial.formatted().replace('-', ""))
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::Id("activation-code"))
+        .await
+        .unwrap()
+        .send_keys("174577126942869")
+        .await
+        .unwrap();
     shot(&browser, &dir, width_name, "3-activate-typing").await;
-    browser.driver.find(By::Id("activation-code")).await.unwrap().send_keys("9").await.unwrap();
+    browser
+        .driver
+        .find(By::Id("activation-code"))
+        .await
+        .unwrap()
+        .send_keys("9")
+        .await
+        .unwrap();
     shot(&browser, &dir, width_name, "3-activate-error").await;
-    browser.driver.find(By::Id("activation-code")).await.unwrap().clear().await.unwrap();
-    browser.driver.find(By::Id("activation-code")).await.unwrap().send_keys(issued.activation.activation_code.formatted().as_str()).await.unwrap();
+    browser
+        .driver
+        .find(By::Id("activation-code"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::Id("activation-code"))
+        .await
+        .unwrap()
+        .send_keys(issued.activation.activation_code.formatted().as_str())
+        .await
+        .unwrap();
     click_text(&browser, "Save").await;
     text_appears(&browser, "Enter this Registration Code").await;
     shot(&browser, &dir, width_name, "4-registration").await;
@@ -80,7 +156,14 @@ async fn walk(width: u32, height: u32, dark: bool) {
     shot(&browser, &dir, width_name, "9-reactivate-form").await;
     click_text(&browser, "Lock").await;
     text_appears(&browser, "Enter your PIN").await;
-    browser.driver.find(By::Id("pin")).await.unwrap().send_keys("1111").await.unwrap();
+    browser
+        .driver
+        .find(By::Id("pin"))
+        .await
+        .unwrap()
+        .send_keys("1111")
+        .await
+        .unwrap();
     click_text(&browser, "Unlock").await;
     text_appears(&browser, "attempts left").await;
     shot(&browser, &dir, width_name, "10-wrong-pin").await;
