@@ -53,7 +53,11 @@ fn keep_time_and_auto_lock(state: AppState, preferences: Preferences) {
     let idle = leptos_use::use_idle(24 * 60 * 60 * 1000);
     let visibility = leptos_use::use_document_visibility();
     let hidden_since = StoredValue::new(None::<u64>);
-    let limit_ms = move || u64::from(preferences.auto_lock_minutes.get_untracked()) * 60_000;
+    let fixed_limit = state.config().auto_lock_after_ms;
+    let limit_ms = move || {
+        fixed_limit
+            .unwrap_or_else(|| u64::from(preferences.auto_lock_minutes.get_untracked()) * 60_000)
+    };
 
     let _tick = leptos_use::use_interval_fn(
         move || {

@@ -20,6 +20,10 @@ pub struct AppConfig {
     pub db_name: String,
     pub kdf_memory_kib: u32,
     pub kdf_iterations: u32,
+    /// The KDF worker's script; `None` derives on the page.
+    pub kdf_worker: Option<String>,
+    /// Overrides the user's auto-lock time (tests use seconds, not minutes).
+    pub auto_lock_after_ms: Option<u64>,
 }
 
 impl Default for AppConfig {
@@ -28,6 +32,8 @@ impl Default for AppConfig {
             db_name: crate::storage::DEFAULT_DB_NAME.to_owned(),
             kdf_memory_kib: KdfParams::DEFAULT_MEMORY_KIB,
             kdf_iterations: KdfParams::DEFAULT_ITERATIONS,
+            kdf_worker: Some(crate::kdf::DEFAULT_WORKER_URL.to_owned()),
+            auto_lock_after_ms: None,
         }
     }
 }
@@ -142,6 +148,15 @@ impl AppState {
         }
     }
 
+    async fn derive_kek(
+        &self,
+        pin: &Pin,
+        kdf: &KdfParams,
+    ) -> Result<vault::KeyEncryptionKey, VaultError> {
+        let worker = self.config().kdf_worker;
+        crate::kdf::derive(pin, kdf, worker.as_deref()).await
+    }
+
     fn fresh_kdf(&self) -> Result<KdfParams, String> {
         let config = self.config();
         KdfParams::fresh_with(config.kdf_memory_kib, config.kdf_iterations, &mut OsEntropy)
@@ -155,7 +170,8 @@ impl AppState {
     pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
         let store = self.store().ok_or("Storage is not open yet.")?;
         let kdf = self.fresh_kdf()?;
-        let kek = crate::kdf::derive(&pin, &kdf)
+        let kek = self
+            .derive_kek(&pin, &kdf)
             .await
             .map_err(|e| vault_message(&e))?;
         let (vault, sealed) =
@@ -200,7 +216,8 @@ impl AppState {
             .ok_or("There is no vault to unlock.")?;
         let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
         let kdf = sealed.pin_kdf().map_err(|e| vault_message(&e))?.clone();
-        let kek = crate::kdf::derive(&pin, &kdf)
+        let kek = self
+            .derive_kek(&pin, &kdf)
             .await
             .map_err(|e| vault_message(&e))?;
         match sealed.unlock_with(&kek) {
@@ -244,7 +261,7 @@ impl AppState {
             return;
         }
         let Ok(kdf) = self.fresh_kdf() else { return };
-        let Ok(kek) = crate::kdf::derive(&pin, &kdf).await else {
+        let Ok(kek) = self.derive_kek(&pin, &kdf).await else {
             return;
         };
         self.write_with(|vault, _| {
@@ -262,7 +279,8 @@ impl AppState {
     /// A sentence for the screen.
     pub async fn change_pin(&self, new_pin: Pin) -> Result<(), String> {
         let kdf = self.fresh_kdf()?;
-        let kek = crate::kdf::derive(&new_pin, &kdf)
+        let kek = self
+            .derive_kek(&new_pin, &kdf)
             .await
             .map_err(|e| vault_message(&e))?;
         self.write_with(|vault, _| {

@@ -231,3 +231,70 @@ async fn locking_clears_every_code_from_the_page() {
     );
     assert!(shown_codes(&app.container).is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn auto_lock_after_the_idle_time_clears_the_codes() {
+    let mut config = test_config(&fresh_db_name("auto-lock"));
+    config.auto_lock_after_ms = Some(2_500);
+    let app = mount_with(config);
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    activate_with_self_service(&app, Some("Idle")).await;
+    click(&app, "Done").await;
+    let shown = first_code(&app).await;
+    // No input from now on: the app must lock by itself.
+    let container = app.container.clone();
+    wait_for("auto-lock", std::time::Duration::from_secs(8), || {
+        text_of(&container).contains("Enter your PIN").then_some(())
+    })
+    .await;
+    assert!(shown_codes(&app.container).is_empty());
+    assert!(!text_of(&app.container).contains(&support::group(&shown)));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_secure_link_asks_for_its_password_and_fills_the_fields() {
+    let policy = r#"{"allowUnsecured":"false"}"#;
+    let issued = issue(Some(policy.into()), None).unwrap();
+    let app = mount(&fresh_db_name("link"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    type_into(&app, "Name", "Linked").await;
+    type_into(&app, "Serial Number", &issued.link).await;
+    wait_for_text(&app, "This is a secure activation link.").await;
+    type_into(&app, "Activation password", "00000000").await;
+    click(&app, "Open link").await;
+    wait_for_text(&app, "The activation password is wrong").await;
+    type_into(&app, "Activation password", &issued.password).await;
+    click(&app, "Open link").await;
+    let container = app.container.clone();
+    let serial = issued.activation.serial.formatted();
+    wait_for("the serial number filled in", TIMEOUT, || {
+        (support::input_labelled(&container, "Serial Number")?.value() == serial).then_some(())
+    })
+    .await;
+    click(&app, "Save").await;
+    let shown = wait_for("the registration code", TIMEOUT, || {
+        container
+            .query_selector(".registration__code")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    })
+    .await;
+    // Self-Service derives with the policy the link carried.
+    let registration = RegistrationCode::parse(&shown).unwrap();
+    let secret = derive_secret(
+        &issued.activation.serial,
+        &issued.activation.activation_code,
+        &registration,
+        Some(policy),
+    );
+    let token = derive_token(secret, ActivationDigits::Six);
+    click(&app, "Done").await;
+    let code = first_code(&app).await;
+    assert!(
+        matches_now(&token, &code),
+        "the link's policy was not used in the derivation"
+    );
+}

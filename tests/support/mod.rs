@@ -25,12 +25,15 @@ pub fn fresh_db_name(test: &str) -> String {
     )
 }
 
-/// Small KDF costs: the browser tests exercise the flow, not Argon2id's cost.
+/// Small KDF costs, derived on the page: the browser tests exercise the
+/// flow; the served layer tests the worker and the real costs.
 pub fn test_config(db_name: &str) -> AppConfig {
     AppConfig {
         db_name: db_name.to_owned(),
         kdf_memory_kib: 1024,
         kdf_iterations: 1,
+        kdf_worker: None,
+        auto_lock_after_ms: None,
     }
 }
 
@@ -52,13 +55,16 @@ impl Drop for Mounted {
 
 /// Mounts the real App on `db_name`, as a page load would.
 pub fn mount(db_name: &str) -> Mounted {
+    mount_with(test_config(db_name))
+}
+
+pub fn mount_with(config: AppConfig) -> Mounted {
     let container = document()
         .create_element("div")
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let config = test_config(db_name);
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(container.clone(), move || {

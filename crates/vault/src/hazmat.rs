@@ -31,6 +31,17 @@ impl std::fmt::Debug for KeyEncryptionKey {
 }
 
 impl KeyEncryptionKey {
+    /// The raw bytes, only to carry the key from the Web Worker that
+    /// derived it to the page (postMessage). Zeroize the copy after use.
+    pub fn to_transfer_bytes(&self) -> zeroize::Zeroizing<[u8; KEY_BYTES]> {
+        zeroize::Zeroizing::new(self.0.0)
+    }
+
+    /// The counterpart of [`KeyEncryptionKey::to_transfer_bytes`].
+    pub fn from_transfer_bytes(bytes: [u8; KEY_BYTES]) -> Self {
+        Self(Key(bytes))
+    }
+
     /// Argon2id(PIN, salt) with the slot's parameters. This is the slow
     /// step; the app runs it in a Web Worker.
     ///

@@ -279,3 +279,30 @@ fn debug_output_never_shows_key_bytes_or_secrets() {
     assert!(!printed.contains(&key_hex));
     assert!(!printed.contains("12345678901234567890"));
 }
+
+#[test]
+fn the_record_grows_linearly_with_the_identities() {
+    let kdf = KdfParams::fresh_with(TEST_MEMORY_KIB, 1, &mut OsEntropy).unwrap();
+    let kek = KeyEncryptionKey::derive(&Pin::new("2468").unwrap(), &kdf).unwrap();
+    let size_for = |count: usize| {
+        let mut document = Document::default();
+        for index in 0..count {
+            let mut entry = identity(&format!("Identity {index:03}"));
+            entry.id = format!("{index:016x}");
+            document.identities.push(entry);
+        }
+        let (_, sealed) =
+            UnlockedVault::create(&kek, kdf.clone(), &document, &mut OsEntropy).unwrap();
+        sealed.to_text().len()
+    };
+    let (empty, one, hundred) = (size_for(0), size_for(1), size_for(100));
+    let per_identity = one - empty;
+    println!("vault record: empty {empty} B, 1 identity {one} B, 100 identities {hundred} B");
+    // Base64 of AES-GCM ciphertext: every identity costs the same, so 100
+    // cost 100 times one, give or take an identity's worth of rounding.
+    assert!(
+        hundred.abs_diff(empty + 100 * per_identity) <= per_identity,
+        "{empty} {one} {hundred}"
+    );
+    assert!(per_identity < 600, "{per_identity} bytes per identity");
+}

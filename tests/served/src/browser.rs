@@ -91,7 +91,8 @@ impl Browser {
         self.driver.cdp()
     }
 
-    /// The console messages of level SEVERE (errors) since the last call.
+    /// The console messages of level SEVERE (errors) or WARNING since the
+    /// last call: the app warns when it falls back from the KDF worker.
     pub async fn console_errors(&self) -> WebDriverResult<Vec<String>> {
         let logs = self
             .driver
@@ -102,7 +103,8 @@ impl Browser {
         let entries = logs.as_array().cloned().unwrap_or_default();
         Ok(entries
             .iter()
-            .filter(|entry| entry["level"] == "SEVERE")
+            .filter(|entry| entry["level"] == "SEVERE" || entry["level"] == "WARNING")
+            .filter(|entry| !is_known_browser_notice(entry["message"].as_str().unwrap_or_default()))
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
             .collect())
     }
@@ -122,6 +124,13 @@ impl Browser {
         self.chromedriver.kill().await.ok();
         std::fs::remove_dir_all(&self.profile).ok();
     }
+}
+
+/// Chromium's note that it ignores `integrity` on `<link rel="preload">` of
+/// the WASM file (Trunk adds SRI to every asset; the fetch itself is still
+/// checked). Not a fault of the app.
+fn is_known_browser_notice(message: &str) -> bool {
+    message.contains("The `integrity` attribute is currently ignored for preload destinations")
 }
 
 /// chromedriver's legacy log endpoint: the browser console since last read.

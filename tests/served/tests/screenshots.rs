@@ -34,7 +34,7 @@ async fn click_text(browser: &Browser, text: &str) {
     element.click().await.unwrap();
 }
 
-async fn shot(browser: &Browser, dir: &PathBuf, width: u32, name: &str) {
+async fn shot(browser: &Browser, dir: &std::path::Path, width: u32, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     browser
         .driver

@@ -1,0 +1,143 @@
+//! Unlocking the release build with the real KDF costs (Argon2id, 64 MiB,
+//! t = 3) in the KDF worker: no main-thread task over 50 ms, and the times
+//! recorded in target/measurements/unlock.txt.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
+use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+const PIN: &str = "246810";
+
+async fn body_has(browser: &Browser, text: &str) -> bool {
+    let Ok(body) = browser.driver.find(By::Tag("body")).await else {
+        return false;
+    };
+    body.text().await.map(|t| t.contains(text)).unwrap_or(false)
+}
+
+async fn until_text(browser: &Browser, text: &str) {
+    wait_for(text, Duration::from_secs(30), || async {
+        body_has(browser, text).await.then_some(())
+    })
+    .await;
+}
+
+/// Starts recording long tasks (> 50 ms) from now on.
+async fn observe_long_tasks(browser: &Browser) {
+    browser
+        .eval(
+            "window.__longTasks = []; new PerformanceObserver(list => { for (const e of list.getEntries()) \
+             window.__longTasks.push(e.duration); }).observe({ type: 'longtask' }); return true;",
+        )
+        .await
+        .unwrap();
+}
+
+async fn long_tasks(browser: &Browser) -> Vec<f64> {
+    let value = browser
+        .eval("return window.__longTasks || [];")
+        .await
+        .unwrap();
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect()
+}
+
+#[tokio::test]
+async fn unlock_runs_the_kdf_off_the_main_thread() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    until_text(&browser, "Create PIN").await;
+    browser
+        .driver
+        .find(By::Id("new-pin"))
+        .await
+        .unwrap()
+        .send_keys(PIN)
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::Id("confirm-pin"))
+        .await
+        .unwrap()
+        .send_keys(PIN)
+        .await
+        .unwrap();
+    browser
+        .driver
+        .find(By::XPath("//button[normalize-space(.)='Create PIN']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until_text(&browser, "No soft token identity yet.").await;
+
+    let mut times = Vec::new();
+    let mut longest = 0.0f64;
+    for _ in 0..5 {
+        browser
+            .driver
+            .find(By::Css("button[aria-label='Lock']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until_text(&browser, "Enter your PIN").await;
+        browser
+            .driver
+            .find(By::Id("pin"))
+            .await
+            .unwrap()
+            .send_keys(PIN)
+            .await
+            .unwrap();
+        observe_long_tasks(&browser).await;
+        let started = Instant::now();
+        browser
+            .driver
+            .find(By::XPath("//button[normalize-space(.)='Unlock']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for("the unlocked screen", Duration::from_secs(30), || async {
+            body_has(&browser, "No soft token identity yet.")
+                .await
+                .then_some(())
+        })
+        .await;
+        times.push(started.elapsed().as_millis() as u64);
+        longest = long_tasks(&browser)
+            .await
+            .into_iter()
+            .fold(longest, f64::max);
+    }
+    times.sort_unstable();
+    let report = format!(
+        "unlock (WebDriver click to unlocked screen), 5 runs, ms: {times:?}; median {} ms\n\
+         longest main-thread task during unlock: {longest:.0} ms (0 = none over 50 ms)\n",
+        times[2]
+    );
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/measurements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("unlock.txt"), &report).unwrap();
+    println!("{report}");
+
+    let logs = browser.console_errors().await.unwrap();
+    assert!(logs.is_empty(), "console errors: {logs:#?}");
+    assert!(
+        longest <= 50.0,
+        "a main-thread task took {longest} ms during unlock"
+    );
+    browser.quit().await;
+}
