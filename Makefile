@@ -34,6 +34,7 @@ test-browser:
 
 test-served:
 	trunk build --release
+	cargo build -p selfservice
 	cargo test -p served-tests
 
 ## Fuzzes each parser (FUZZ_SECONDS each, default 150) with cargo-fuzz on the

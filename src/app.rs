@@ -29,6 +29,7 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
     };
     view! {
         <Router>
+            <FocusOnNavigate />
             <TopBar />
             <main class="screen" id="main">
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
@@ -95,4 +96,35 @@ fn listen_to_other_tabs(state: AppState) {
     // Keep the channel open for as long as the app is mounted.
     let listener = StoredValue::new_local(listener);
     on_cleanup(move || listener.update_value(|l| *l = None));
+}
+
+/// After every navigation, moves focus to the new screen's first field, or
+/// to its heading when it has none, so keyboard and screen-reader users
+/// start where the screen starts.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        // After the new screen has rendered.
+        leptos::task::spawn_local(async {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let Some(main) = document().get_element_by_id("main") else {
+                return;
+            };
+            let target = main
+                .query_selector("input, select, textarea")
+                .ok()
+                .flatten()
+                .or_else(|| main.query_selector("h2").ok().flatten());
+            if let Some(element) =
+                target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                if element.tag_name() == "H2" {
+                    element.set_tab_index(-1);
+                }
+                element.focus().ok();
+            }
+        });
+    });
 }

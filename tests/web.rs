@@ -298,3 +298,51 @@ async fn a_pasted_secure_link_asks_for_its_password_and_fills_the_fields() {
         "the link's policy was not used in the derivation"
     );
 }
+
+#[wasm_bindgen_test]
+async fn focus_starts_on_each_screens_first_field_or_heading() {
+    let app = mount(&fresh_db_name("focus"));
+    let focused_id = || {
+        support::document()
+            .active_element()
+            .map(|e| e.id())
+            .unwrap_or_default()
+    };
+    wait_for("focus on the new PIN field", TIMEOUT, || {
+        (focused_id() == "new-pin").then_some(())
+    })
+    .await;
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    wait_for("focus on the name field", TIMEOUT, || {
+        (focused_id() == "identity-name").then_some(())
+    })
+    .await;
+    click(&app, "Settings").await;
+    wait_for("focus on the first setting", TIMEOUT, || {
+        (focused_id() == "auto-lock").then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn names_are_shown_as_text_never_as_html() {
+    let app = mount(&fresh_db_name("html"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    let name = "<img src=x onerror=alert(1)><b>Bank</b>";
+    activate_with_self_service(&app, Some(name)).await;
+    click(&app, "Done").await;
+    first_code(&app).await;
+    assert!(
+        text_of(&app.container).contains(name),
+        "the name was not shown as typed"
+    );
+    assert!(
+        app.container
+            .query_selector("main img, main b")
+            .unwrap()
+            .is_none(),
+        "the name became markup"
+    );
+}

@@ -75,14 +75,6 @@ pub fn Activate() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let link_password = RwSignal::new(String::new());
     let link_error = RwSignal::new(None::<String>);
-    // Focus the first field: the name for a new identity, else the serial.
-    let first_field = NodeRef::<leptos::html::Input>::new();
-    let serial_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = first_field.get().or_else(|| serial_field.get()) {
-            input.focus().ok();
-        }
-    });
 
     let save = Action::new_local(move |_: &()| {
         let (serial_text, activation_text, chosen_name) = (
@@ -237,13 +229,12 @@ pub fn Activate() -> impl IntoView {
                 <div class="field">
                     <label for="identity-name">"Name"</label>
                     <input id="identity-name" type="text" maxlength="64" autocomplete="off" placeholder="AnyBank"
-                        node_ref=first_field
                         prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))
                         aria-describedby="identity-name-error" />
                     <p class="field__error" id="identity-name-error" role="alert">{move || name_error.get().unwrap_or_default()}</p>
                 </div>
             </Show>
-            <DigitField label="Serial Number" id="serial-number" value=serial groups=&[5, 5] error=serial_shown on_other=on_link node_ref=serial_field />
+            <DigitField label="Serial Number" id="serial-number" value=serial groups=&[5, 5] error=serial_shown on_other=on_link />
             <DigitField label="Activation Code" id="activation-code" value=activation groups=&[4, 4, 4, 4] error=activation_shown on_other=on_link />
             <p class="field__error" role="alert">{move || save_error.get().unwrap_or_default()}</p>
             <button type="submit" class="button" disabled=move || save.pending().get()>"Save"</button>

@@ -1,0 +1,126 @@
+//! The seed's steps on the release build, with the real `selfservice`
+//! command line as the Self-Service module: issue, type the Serial Number
+//! and Activation Code, Save, carry the Registration Code back to
+//! `selfservice complete`, and `selfservice verify` accepts the code shown.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
+use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+use thirtyfour::prelude::*;
+
+fn selfservice(args: &[&str]) -> std::process::Output {
+    let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/selfservice");
+    assert!(
+        binary.is_file(),
+        "build it first: cargo build -p selfservice (make test does)"
+    );
+    Command::new(binary).args(args).output().unwrap()
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+async fn element(browser: &Browser, by: By) -> WebElement {
+    wait_for(&format!("{by:?}"), Duration::from_secs(30), || async {
+        browser.driver.find(by.clone()).await.ok()
+    })
+    .await
+}
+
+async fn press(browser: &Browser, label: &str) {
+    element(
+        browser,
+        By::XPath(format!(
+            "//*[(self::button or self::a) and normalize-space(.)='{label}']"
+        )),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    element(&browser, By::Id("new-pin"))
+        .await
+        .send_keys("2580")
+        .await
+        .unwrap();
+    element(&browser, By::Id("confirm-pin"))
+        .await
+        .send_keys("2580")
+        .await
+        .unwrap();
+    press(&browser, "Create PIN").await;
+    press(&browser, "Activate a soft token identity").await;
+
+    // Self-Service shows the user a new Serial Number and Activation Code.
+    let issued = json(&selfservice(&["issue", "--json"]));
+    let (serial, activation) = (
+        issued["serial"].as_str().unwrap(),
+        issued["activation_code"].as_str().unwrap(),
+    );
+    element(&browser, By::Id("identity-name"))
+        .await
+        .send_keys("AnyBank")
+        .await
+        .unwrap();
+    element(&browser, By::Id("serial-number"))
+        .await
+        .send_keys(serial)
+        .await
+        .unwrap();
+    element(&browser, By::Id("activation-code"))
+        .await
+        .send_keys(activation)
+        .await
+        .unwrap();
+    press(&browser, "Save").await;
+
+    // The device shows a Registration Code; the user enters it into Self-Service.
+    let registration = element(&browser, By::Css(".registration__code"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let completed = json(&selfservice(&[
+        "complete",
+        "--serial",
+        serial,
+        "--activation",
+        activation,
+        "--registration",
+        &registration,
+        "--json",
+    ]));
+    let secret = completed["secret_hex"].as_str().unwrap().to_owned();
+    press(&browser, "Done").await;
+
+    let code = element(&browser, By::Css(".token__code"))
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace(' ', "");
+    let verified = selfservice(&["verify", "--secret-hex", &secret, "--code", &code]);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "selfservice verify rejected {code}"
+    );
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console: {errors:#?}");
+    browser.quit().await;
+}
