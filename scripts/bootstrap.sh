@@ -18,11 +18,30 @@ has_version() { # command, expected version: true when `command --version` print
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
 }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# rust-toolchain.toml pins the toolchain by version. Where rustup knows the
+# installed toolchain only as "stable" and it is that version, give it the
+# pinned name too, as this machine kind's own setup does (a link in rustup's
+# toolchains folder: `rustup toolchain link` refuses release-style names).
+# These rustup calls run with RUSTUP_TOOLCHAIN so the pin cannot stop them.
+PINNED=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+HOST=$(RUSTUP_TOOLCHAIN=stable rustc -vV | sed -n 's/^host: //p')
+if ! RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q "^$PINNED-"; then
+  stable_version=$(RUSTUP_TOOLCHAIN=stable rustc --version | cut -d' ' -f2)
+  if [ "$stable_version" = "$PINNED" ]; then
+    log "naming the installed stable toolchain $PINNED"
+    toolchains="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+    ln -sfn "$toolchains/stable-$HOST" "$toolchains/$PINNED-$HOST"
+  else
+    log "installing Rust $PINNED"
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install "$PINNED" --profile minimal -c clippy -c rustfmt
+  fi
 fi
-if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy rustfmt; fi
+if ! rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null | xargs -I{} test -d {}; then
+  log "adding the wasm32-unknown-unknown target"
+  # A linked toolchain cannot take targets: add it to the one it links to.
+  rustup target add --toolchain "$PINNED" wasm32-unknown-unknown 2>/dev/null \
+    || RUSTUP_TOOLCHAIN=stable rustup target add wasm32-unknown-unknown
+fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing Chromium and ChromeDriver from Debian"

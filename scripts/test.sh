@@ -1,21 +1,34 @@
 #!/usr/bin/env bash
-# Runs every test layer and records how long each took in
-# target/test-timings.txt. Output ends with cargo's own `test result:` lines.
+# Runs every test layer, records how long each took in
+# target/test-timings.txt, and ends with one summary line over all layers:
+# "N passed, N failed" (with ", N skipped" for ignored tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target
 timings=target/test-timings.txt
+output=target/test-output.txt
 : > "$timings"
+: > "$output"
 
 layer() { # name, make target
   local start=$SECONDS
   echo "== layer: $1"
-  make --no-print-directory "$2"
+  make --no-print-directory "$2" 2>&1 | tee -a "$output"
   echo "$1: $((SECONDS - start)) s" >> "$timings"
 }
 
 layer lint lint
 layer native test-native
 layer browser test-browser
-echo "== timings so far: $(paste -sd ';' "$timings")"
 layer served test-served
+echo "== timings: $(paste -sd ';' "$timings")"
+# Each test binary (cargo and wasm-bindgen-test alike) prints one
+# "test result: ok. N passed; N failed; N ignored; ..." line.
+awk '/test result:/ {
+       for (i = 1; i <= NF; i++) {
+         if ($(i+1) ~ /^passed/) passed += $i
+         if ($(i+1) ~ /^failed/) failed += $i
+         if ($(i+1) ~ /^ignored/) ignored += $i
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, ignored }' "$output"

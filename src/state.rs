@@ -325,6 +325,26 @@ impl AppState {
             .ok_or_else(|| "The change was not applied.".to_owned())
     }
 
+    /// [`AppState::commit`] for a change to one identity.
+    ///
+    /// # Errors
+    /// When the identity no longer exists, or as [`AppState::commit`].
+    pub async fn change_identity(
+        &self,
+        id: String,
+        change: impl Fn(&mut vault::Identity) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.commit(move |document| {
+            let identity = document
+                .identities
+                .iter_mut()
+                .find(|identity| identity.id == id)
+                .ok_or("This soft token identity no longer exists.")?;
+            change(identity)
+        })
+        .await
+    }
+
     async fn write_with(
         &self,
         step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, String>,

@@ -58,12 +58,7 @@ pub fn CodeCard(id: String) -> impl IntoView {
         let id = next_id.clone();
         async move {
             state
-                .commit(move |document| {
-                    let identity = document
-                        .identities
-                        .iter_mut()
-                        .find(|i| i.id == id)
-                        .ok_or("The identity is gone.")?;
+                .change_identity(id, |identity| {
                     let stored = identity
                         .token
                         .as_mut()

@@ -56,12 +56,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
                 return Err("Enter a name.".to_owned());
             }
             state
-                .commit(move |document| {
-                    let identity = document
-                        .identities
-                        .iter_mut()
-                        .find(|i| i.id == id)
-                        .ok_or("The identity is gone.")?;
+                .change_identity(id, move |identity| {
                     identity.name = new_name.clone();
                     Ok(())
                 })

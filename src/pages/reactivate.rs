@@ -17,12 +17,7 @@ pub fn Reactivate() -> impl IntoView {
         let id = id.get_untracked();
         async move {
             state
-                .commit(move |document| {
-                    let identity = document
-                        .identities
-                        .iter_mut()
-                        .find(|i| i.id == id)
-                        .ok_or("The identity is gone.")?;
+                .change_identity(id, |identity| {
                     identity.token = None;
                     if let Origin::Activation {
                         activated_at,

@@ -109,6 +109,43 @@ impl Browser {
             .collect())
     }
 
+    /// The page's visible text.
+    pub async fn page_text(&self) -> String {
+        match self.driver.find(By::Tag("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits (30 s at most) until the page shows `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        crate::wait_for(
+            &format!("the text {text:?}"),
+            Duration::from_secs(30),
+            || async { self.page_text().await.contains(text).then_some(()) },
+        )
+        .await;
+    }
+
+    /// Waits (30 s at most) for an element.
+    pub async fn element(&self, by: By) -> WebElement {
+        crate::wait_for(&format!("{by:?}"), Duration::from_secs(30), || async {
+            self.driver.find(by.clone()).await.ok()
+        })
+        .await
+    }
+
+    /// Clicks the button or link a person would call `name`: its text or
+    /// its aria-label.
+    pub async fn press(&self, name: &str) {
+        let xpath = format!(
+            "//*[(self::button or self::a) and (normalize-space(.)='{name}' or @aria-label='{name}')]"
+        );
+        if let Err(error) = self.element(By::XPath(xpath)).await.click().await {
+            panic!("could not press {name:?}: {error}");
+        }
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

@@ -3,36 +3,10 @@
 //! person to look at (`make screenshots`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use served_tests::{Browser, StaticServer, dist_dir};
 use std::path::PathBuf;
 use std::time::Duration;
 use thirtyfour::prelude::*;
-
-async fn text_appears(browser: &Browser, text: &str) {
-    wait_for(&format!("{text:?}"), Duration::from_secs(20), || async {
-        let body = browser
-            .driver
-            .find(By::Tag("body"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
-        body.contains(text).then_some(())
-    })
-    .await;
-}
-
-async fn click_text(browser: &Browser, text: &str) {
-    let xpath = format!(
-        "//*[(self::button or self::a) and (normalize-space(.)='{text}' or @aria-label='{text}')]"
-    );
-    let element = wait_for(text, Duration::from_secs(20), || async {
-        browser.driver.find(By::XPath(xpath.clone())).await.ok()
-    })
-    .await;
-    element.click().await.unwrap();
-}
 
 async fn shot(browser: &Browser, dir: &std::path::Path, width: u32, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -62,7 +36,7 @@ async fn walk(width: u32, height: u32, dark: bool) {
     std::fs::create_dir_all(&dir).unwrap();
     let width_name = if dark { width + 1 } else { width };
     browser.driver.goto(server.url("/")).await.unwrap();
-    text_appears(&browser, "Create PIN").await;
+    browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
     browser
         .driver
@@ -80,11 +54,11 @@ async fn walk(width: u32, height: u32, dark: bool) {
         .send_keys("246810")
         .await
         .unwrap();
-    click_text(&browser, "Create PIN").await;
-    text_appears(&browser, "No soft token identity yet.").await;
+    browser.press("Create PIN").await;
+    browser.wait_for_text("No soft token identity yet.").await;
     shot(&browser, &dir, width_name, "2-empty").await;
-    click_text(&browser, "Activate a soft token identity").await;
-    text_appears(&browser, "Serial Number").await;
+    browser.press("Activate a soft token identity").await;
+    browser.wait_for_text("Serial Number").await;
     let issued = otp::activation::issue(None, None).unwrap();
     browser
         .driver
@@ -136,26 +110,28 @@ async fn walk(width: u32, height: u32, dark: bool) {
         .send_keys(issued.activation.activation_code.formatted().as_str())
         .await
         .unwrap();
-    click_text(&browser, "Save").await;
-    text_appears(&browser, "Enter this Registration Code").await;
+    browser.press("Save").await;
+    browser.wait_for_text("Enter this Registration Code").await;
     shot(&browser, &dir, width_name, "4-registration").await;
-    click_text(&browser, "Done").await;
-    text_appears(&browser, "AnyBank").await;
+    browser.press("Done").await;
+    browser.wait_for_text("AnyBank").await;
     shot(&browser, &dir, width_name, "5-codes").await;
-    click_text(&browser, "Settings").await;
-    text_appears(&browser, "Soft token identities").await;
+    browser.press("Settings").await;
+    browser.wait_for_text("Soft token identities").await;
     shot(&browser, &dir, width_name, "6-settings").await;
-    click_text(&browser, "AnyBank").await;
-    text_appears(&browser, "Token type").await;
+    browser.press("AnyBank").await;
+    browser.wait_for_text("Token type").await;
     shot(&browser, &dir, width_name, "7-identity").await;
-    click_text(&browser, "Reactivate").await;
-    text_appears(&browser, "You will need a new Serial Number").await;
+    browser.press("Reactivate").await;
+    browser
+        .wait_for_text("You will need a new Serial Number")
+        .await;
     shot(&browser, &dir, width_name, "8-warning").await;
-    click_text(&browser, "Reactivate").await;
-    text_appears(&browser, "Activate AnyBank").await;
+    browser.press("Reactivate").await;
+    browser.wait_for_text("Activate AnyBank").await;
     shot(&browser, &dir, width_name, "9-reactivate-form").await;
-    click_text(&browser, "Lock").await;
-    text_appears(&browser, "Enter your PIN").await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Enter your PIN").await;
     browser
         .driver
         .find(By::Id("pin"))
@@ -164,8 +140,8 @@ async fn walk(width: u32, height: u32, dark: bool) {
         .send_keys("1111")
         .await
         .unwrap();
-    click_text(&browser, "Unlock").await;
-    text_appears(&browser, "attempts left").await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("attempts left").await;
     shot(&browser, &dir, width_name, "10-wrong-pin").await;
     browser.quit().await;
 }

@@ -4,10 +4,9 @@
 //! `selfservice complete`, and `selfservice verify` accepts the code shown.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use served_tests::{Browser, StaticServer, dist_dir};
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
 use thirtyfour::prelude::*;
 
 fn selfservice(args: &[&str]) -> std::process::Output {
@@ -28,43 +27,25 @@ fn json(output: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-async fn element(browser: &Browser, by: By) -> WebElement {
-    wait_for(&format!("{by:?}"), Duration::from_secs(30), || async {
-        browser.driver.find(by.clone()).await.ok()
-    })
-    .await
-}
-
-async fn press(browser: &Browser, label: &str) {
-    element(
-        browser,
-        By::XPath(format!(
-            "//*[(self::button or self::a) and normalize-space(.)='{label}']"
-        )),
-    )
-    .await
-    .click()
-    .await
-    .unwrap();
-}
-
 #[tokio::test]
 async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    element(&browser, By::Id("new-pin"))
+    browser
+        .element(By::Id("new-pin"))
         .await
         .send_keys("2580")
         .await
         .unwrap();
-    element(&browser, By::Id("confirm-pin"))
+    browser
+        .element(By::Id("confirm-pin"))
         .await
         .send_keys("2580")
         .await
         .unwrap();
-    press(&browser, "Create PIN").await;
-    press(&browser, "Activate a soft token identity").await;
+    browser.press("Create PIN").await;
+    browser.press("Activate a soft token identity").await;
 
     // Self-Service shows the user a new Serial Number and Activation Code.
     let issued = json(&selfservice(&["issue", "--json"]));
@@ -72,25 +53,29 @@ async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
         issued["serial"].as_str().unwrap(),
         issued["activation_code"].as_str().unwrap(),
     );
-    element(&browser, By::Id("identity-name"))
+    browser
+        .element(By::Id("identity-name"))
         .await
         .send_keys("AnyBank")
         .await
         .unwrap();
-    element(&browser, By::Id("serial-number"))
+    browser
+        .element(By::Id("serial-number"))
         .await
         .send_keys(serial)
         .await
         .unwrap();
-    element(&browser, By::Id("activation-code"))
+    browser
+        .element(By::Id("activation-code"))
         .await
         .send_keys(activation)
         .await
         .unwrap();
-    press(&browser, "Save").await;
+    browser.press("Save").await;
 
     // The device shows a Registration Code; the user enters it into Self-Service.
-    let registration = element(&browser, By::Css(".registration__code"))
+    let registration = browser
+        .element(By::Css(".registration__code"))
         .await
         .text()
         .await
@@ -106,9 +91,10 @@ async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
         "--json",
     ]));
     let secret = completed["secret_hex"].as_str().unwrap().to_owned();
-    press(&browser, "Done").await;
+    browser.press("Done").await;
 
-    let code = element(&browser, By::Css(".token__code"))
+    let code = browser
+        .element(By::Css(".token__code"))
         .await
         .text()
         .await

@@ -3,25 +3,11 @@
 //! recorded in target/measurements/unlock.txt.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use served_tests::{Browser, StaticServer, dist_dir, wait_for};
-use std::time::{Duration, Instant};
+use served_tests::{Browser, StaticServer, dist_dir};
+use std::time::Instant;
 use thirtyfour::prelude::*;
 
 const PIN: &str = "246810";
-
-async fn body_has(browser: &Browser, text: &str) -> bool {
-    let Ok(body) = browser.driver.find(By::Tag("body")).await else {
-        return false;
-    };
-    body.text().await.map(|t| t.contains(text)).unwrap_or(false)
-}
-
-async fn until_text(browser: &Browser, text: &str) {
-    wait_for(text, Duration::from_secs(30), || async {
-        body_has(browser, text).await.then_some(())
-    })
-    .await;
-}
 
 /// Starts recording long tasks (> 50 ms) from now on.
 async fn observe_long_tasks(browser: &Browser) {
@@ -52,69 +38,35 @@ async fn unlock_runs_the_kdf_off_the_main_thread() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    until_text(&browser, "Create PIN").await;
     browser
-        .driver
-        .find(By::Id("new-pin"))
+        .element(By::Id("new-pin"))
         .await
-        .unwrap()
         .send_keys(PIN)
         .await
         .unwrap();
     browser
-        .driver
-        .find(By::Id("confirm-pin"))
+        .element(By::Id("confirm-pin"))
         .await
-        .unwrap()
         .send_keys(PIN)
         .await
         .unwrap();
-    browser
-        .driver
-        .find(By::XPath("//button[normalize-space(.)='Create PIN']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    until_text(&browser, "No soft token identity yet.").await;
+    browser.press("Create PIN").await;
+    browser.wait_for_text("No soft token identity yet.").await;
 
     let mut times = Vec::new();
     let mut longest = 0.0f64;
     for _ in 0..5 {
+        browser.press("Lock").await;
         browser
-            .driver
-            .find(By::Css("button[aria-label='Lock']"))
+            .element(By::Id("pin"))
             .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        until_text(&browser, "Enter your PIN").await;
-        browser
-            .driver
-            .find(By::Id("pin"))
-            .await
-            .unwrap()
             .send_keys(PIN)
             .await
             .unwrap();
         observe_long_tasks(&browser).await;
         let started = Instant::now();
-        browser
-            .driver
-            .find(By::XPath("//button[normalize-space(.)='Unlock']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        wait_for("the unlocked screen", Duration::from_secs(30), || async {
-            body_has(&browser, "No soft token identity yet.")
-                .await
-                .then_some(())
-        })
-        .await;
+        browser.press("Unlock").await;
+        browser.wait_for_text("No soft token identity yet.").await;
         times.push(started.elapsed().as_millis() as u64);
         longest = long_tasks(&browser)
             .await
