@@ -346,3 +346,60 @@ async fn names_are_shown_as_text_never_as_html() {
         "the name became markup"
     );
 }
+
+#[wasm_bindgen_test]
+async fn next_code_moves_an_hotp_token_on_and_stores_the_counter() {
+    use vault::{Identity, Origin, Pin, SealedVault, StoredToken};
+    let db = fresh_db_name("hotp");
+    let app = mount(&db);
+    create_pin(&app).await;
+    drop(app);
+    // Add an HOTP identity (RFC 4226's secret, counter 0) with the vault
+    // crate, as an import would.
+    let store = softtoken::storage::Store::open(&db).await.unwrap();
+    let record = store.read_vault().await.unwrap().unwrap();
+    let (mut unlocked, mut document) = SealedVault::parse(&record.text)
+        .unwrap()
+        .unlock(&Pin::new(PIN).unwrap())
+        .unwrap();
+    let token = otp::Token::new(
+        otp::Secret::from_slice(b"12345678901234567890"),
+        otp::Algorithm::Sha1,
+        6,
+        otp::Kind::Hotp { counter: 0 },
+    )
+    .unwrap();
+    document.identities.push(Identity {
+        id: "hotp-1".into(),
+        name: "Counter".into(),
+        issuer: None,
+        created_at: 0,
+        origin: Origin::Added,
+        token: Some(StoredToken::from_token(&token)),
+    });
+    let sealed = unlocked.seal(&document, &mut vault::OsEntropy).unwrap();
+    store
+        .write_vault(&sealed.to_text(), record.revision)
+        .await
+        .unwrap();
+    store.close();
+
+    let app = mount(&db);
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", PIN).await;
+    click(&app, "Unlock").await;
+    assert_eq!(first_code(&app).await, "755224");
+    click(&app, "Next code").await;
+    let container = app.container.clone();
+    wait_for("the next HOTP code", TIMEOUT, || {
+        (shown_codes(&container).first()? == "287082").then_some(())
+    })
+    .await;
+    // The counter was stored: a reload shows the same code.
+    drop(app);
+    let app = mount(&db);
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", PIN).await;
+    click(&app, "Unlock").await;
+    assert_eq!(first_code(&app).await, "287082");
+}
