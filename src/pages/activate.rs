@@ -13,8 +13,8 @@ use crate::state::{now_ms, use_app_state};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use otp::activation::{
-    ActivationCode, ActivationDigits, CodeKind, InvalidCode, RegistrationCode, SerialNumber,
-    decode_link, derive_secret, derive_token,
+    ActivationCode, ActivationDigits, CodeKind, RegistrationCode, SerialNumber, decode_link,
+    derive_secret, derive_token,
 };
 use vault::{Identity, Origin, StoredToken};
 
@@ -25,18 +25,17 @@ struct Activated {
     token: StoredToken,
 }
 
-fn activate(
-    serial: &str,
-    activation: &str,
-    policy: Option<&str>,
-) -> Result<Activated, InvalidCode> {
-    let serial = SerialNumber::parse(serial)?;
-    let activation = ActivationCode::parse(activation)?;
-    // Without a random source there is no safe registration code; the
-    // browser always has one, so this only guards a broken platform.
-    let random = otp::random_bytes::<2>().map_err(|_| InvalidCode {
-        kind: CodeKind::RegistrationCode,
-        problem: otp::activation::CodeProblem::Empty,
+/// Parses both codes, makes the Registration Code and derives the token.
+/// Errors are the sentence for the screen (the fields were checked before,
+/// so a code error here means they changed in between).
+fn activate(serial: &str, activation: &str, policy: Option<&str>) -> Result<Activated, String> {
+    let serial = SerialNumber::parse(serial).map_err(|e| e.to_string())?;
+    let activation = ActivationCode::parse(activation).map_err(|e| e.to_string())?;
+    // Without a random source there is no safe registration code; every
+    // browser has one, so this only guards a broken platform.
+    let random = otp::random_bytes::<2>().map_err(|_| {
+        "This browser gave no random numbers, so no Registration Code can be made safely."
+            .to_owned()
     })?;
     let registration = RegistrationCode::generate(&activation, random);
     let token = derive_token(
@@ -85,8 +84,7 @@ pub fn Activate() -> impl IntoView {
         let (id, new) = (route_id.get_untracked(), is_new.get_untracked());
         let policy = policy.get_untracked();
         async move {
-            let activated =
-                activate(&serial_text, &activation_text, policy.as_deref()).map_err(|e| e.kind)?;
+            let activated = activate(&serial_text, &activation_text, policy.as_deref())?;
             let id = if new { new_identity_id() } else { id };
             let now = now_ms();
             let origin = Origin::Activation {
@@ -114,19 +112,15 @@ pub fn Activate() -> impl IntoView {
                     }
                     Ok(())
                 })
-                .await
-                .map_err(|message| {
-                    save_error.set(Some(message));
-                    CodeKind::RegistrationCode
-                })?;
+                .await?;
             crate::persist::request().await;
-            Ok::<String, CodeKind>(id)
+            Ok::<String, String>(id)
         }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = save.value().get() {
-            navigate(&format!("/identity/{id}/registration"), Default::default());
-        }
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(id)) => navigate(&format!("/identity/{id}/registration"), Default::default()),
+        Some(Err(message)) => save_error.set(Some(message)),
+        None => {}
     });
 
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -141,22 +135,11 @@ pub fn Activate() -> impl IntoView {
         } else {
             name_error.set(None);
         }
-        for (text, parse, error) in [
-            (
-                serial.get_untracked(),
-                SerialNumber::parse(&serial.get_untracked()).err(),
-                serial_error,
-            ),
-            (
-                activation.get_untracked(),
-                ActivationCode::parse(&activation.get_untracked()).err(),
-                activation_error,
-            ),
-        ] {
-            let _ = text;
-            error.set(parse.as_ref().map(ToString::to_string));
-            valid &= parse.is_none();
-        }
+        let serial_problem = SerialNumber::parse(&serial.get_untracked()).err();
+        let activation_problem = ActivationCode::parse(&activation.get_untracked()).err();
+        valid &= serial_problem.is_none() && activation_problem.is_none();
+        serial_error.set(serial_problem.map(|e| e.to_string()));
+        activation_error.set(activation_problem.map(|e| e.to_string()));
         if valid {
             save.dispatch_local(());
         }
