@@ -41,7 +41,7 @@ test-served:
 ## nightly toolchain; new corpus entries land in fuzz/corpus and are replayed
 ## by the native tests (crates/otp/tests/fuzz_regressions.rs).
 FUZZ_SECONDS ?= 150
-FUZZ_TARGETS = base32 otpauth activation_codes igmobileotp_link
+FUZZ_TARGETS = base32 otpauth activation_codes igmobileotp_link migration
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 	cd fuzz && for target in $(FUZZ_TARGETS); do \

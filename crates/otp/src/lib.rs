@@ -5,8 +5,8 @@
 //! Contract:
 //! - Pure: no clock, no I/O. Time and randomness are arguments; the few
 //!   `*_random` conveniences only draw bytes and call the pure function.
-//! - Every parser (Base32, otpauth links, the three activation codes,
-//!   igmobileotp links and their payload) returns a typed error for any
+//! - Every parser (Base32, otpauth and otpauth-migration links, the three
+//!   activation codes, igmobileotp links and their payload) returns a typed error for any
 //!   input and never panics.
 //! - Secrets ([`Secret`], [`activation::ActivationCode`]) are zeroized on
 //!   drop and their `Debug` output never shows their bytes.
@@ -16,6 +16,7 @@
 pub mod activation;
 pub mod base32;
 mod code;
+pub mod migration;
 pub mod otpauth;
 mod secret;
 

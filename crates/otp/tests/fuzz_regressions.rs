@@ -87,3 +87,22 @@ fn igmobileotp_link_corpus() {
         }
     }
 }
+
+#[test]
+fn migration_corpus() {
+    use base64::Engine;
+    for input in corpus("migration") {
+        let data = base64::engine::general_purpose::STANDARD.encode(&input);
+        for link in [
+            String::from_utf8_lossy(&input).to_string(),
+            format!("otpauth-migration://offline?data={data}"),
+        ] {
+            if let Ok(batch) = otp::migration::parse(&link) {
+                for entry in &batch.entries {
+                    let _ = entry.token.code_at(1_700_000_000);
+                    let _ = otp::otpauth::emit(entry);
+                }
+            }
+        }
+    }
+}
