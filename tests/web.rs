@@ -32,15 +32,7 @@ async fn activate_with_self_service(app: &Mounted, name: Option<&str>) -> otp::T
     )
     .await;
     click(app, "Save").await;
-    let container = app.container.clone();
-    let shown = wait_for("the registration code", TIMEOUT, || {
-        container
-            .query_selector(".registration__code")
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-    })
-    .await;
+    let shown = registration_code_shown(app).await;
     assert!(
         text_of(&app.container)
             .contains("Enter this Registration Code into Self-Service to complete activation")
@@ -274,14 +266,7 @@ async fn a_pasted_secure_link_asks_for_its_password_and_fills_the_fields() {
     })
     .await;
     click(&app, "Save").await;
-    let shown = wait_for("the registration code", TIMEOUT, || {
-        container
-            .query_selector(".registration__code")
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-    })
-    .await;
+    let shown = registration_code_shown(&app).await;
     // Self-Service derives with the policy the link carried.
     let registration = RegistrationCode::parse(&shown).unwrap();
     let secret = derive_secret(

@@ -195,3 +195,16 @@ pub async fn create_pin(app: &Mounted) {
 pub fn group(code: &str) -> String {
     softtoken::components::code_card::group_code(code)
 }
+
+/// The Registration Code the screen shows after Save.
+pub async fn registration_code_shown(app: &Mounted) -> String {
+    let container = app.container.clone();
+    wait_for("the registration code", TIMEOUT, || {
+        container
+            .query_selector(".registration__code")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    })
+    .await
+}

@@ -146,6 +146,16 @@ impl Browser {
         }
     }
 
+    /// First run: types `pin` twice and presses Create PIN.
+    pub async fn create_pin(&self, pin: &str) {
+        for field in ["new-pin", "confirm-pin"] {
+            if let Err(error) = self.element(By::Id(field)).await.send_keys(pin).await {
+                panic!("could not type into {field}: {error}");
+            }
+        }
+        self.press("Create PIN").await;
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

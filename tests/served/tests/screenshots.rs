@@ -38,23 +38,7 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
-    browser
-        .driver
-        .find(By::Id("new-pin"))
-        .await
-        .unwrap()
-        .send_keys("246810")
-        .await
-        .unwrap();
-    browser
-        .driver
-        .find(By::Id("confirm-pin"))
-        .await
-        .unwrap()
-        .send_keys("246810")
-        .await
-        .unwrap();
-    browser.press("Create PIN").await;
+    browser.create_pin("246810").await;
     browser.wait_for_text("No soft token identity yet.").await;
     shot(&browser, &dir, width_name, "2-empty").await;
     browser.press("Activate a soft token identity").await;

@@ -32,19 +32,7 @@ async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    browser
-        .element(By::Id("new-pin"))
-        .await
-        .send_keys("2580")
-        .await
-        .unwrap();
-    browser
-        .element(By::Id("confirm-pin"))
-        .await
-        .send_keys("2580")
-        .await
-        .unwrap();
-    browser.press("Create PIN").await;
+    browser.create_pin("2580").await;
     browser.press("Activate a soft token identity").await;
 
     // Self-Service shows the user a new Serial Number and Activation Code.

@@ -38,19 +38,7 @@ async fn unlock_runs_the_kdf_off_the_main_thread() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    browser
-        .element(By::Id("new-pin"))
-        .await
-        .send_keys(PIN)
-        .await
-        .unwrap();
-    browser
-        .element(By::Id("confirm-pin"))
-        .await
-        .send_keys(PIN)
-        .await
-        .unwrap();
-    browser.press("Create PIN").await;
+    browser.create_pin(PIN).await;
     browser.wait_for_text("No soft token identity yet.").await;
 
     let mut times = Vec::new();
