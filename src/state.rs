@@ -99,6 +99,14 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Reads a PIN as typed, or says what a PIN must be.
+///
+/// # Errors
+/// The sentence shown under the PIN field.
+pub fn parse_pin(text: &str) -> Result<Pin, String> {
+    Pin::new(text).map_err(|_| "A PIN has 4 to 16 digits.".to_owned())
+}
+
 fn vault_message(error: &VaultError) -> String {
     match error {
         VaultError::WrongPin => "That PIN is not correct.".into(),

@@ -5,7 +5,6 @@ use crate::preferences::{AUTO_LOCK_CHOICES, use_preferences};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use vault::Pin;
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -71,10 +70,7 @@ fn ChangePin() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let change = Action::new_local(move |pin: &String| {
         let pin = pin.clone();
-        async move {
-            let pin = Pin::new(&pin).map_err(|_| "A PIN has 4 to 16 digits.".to_owned())?;
-            state.change_pin(pin).await
-        }
+        async move { state.change_pin(crate::state::parse_pin(&pin)?).await }
     });
     Effect::new(move |_| match change.value().get() {
         Some(Ok(())) => {
