@@ -3,12 +3,14 @@
 //! protected route that redirects to `/pin` unless the vault is unlocked.
 
 use crate::components::top_bar::TopBar;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::{
     activate::Activate, home::Home, identity_settings::IdentitySettings, pin_gate::PinGate,
     reactivate::Reactivate, registration::Registration, settings::Settings,
 };
 use crate::preferences::{Preferences, provide_preferences};
 use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
+use crate::updates::provide_updates;
 use leptos::prelude::*;
 use leptos_router::components::{ProtectedRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -17,7 +19,9 @@ use leptos_router::path;
 /// browser tests (their own database name and KDF costs).
 #[component]
 pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
-    let state = provide_app_state(config.unwrap_or_default());
+    let config = config.unwrap_or_default();
+    provide_updates(config.service_worker.clone());
+    let state = provide_app_state(config);
     let preferences = provide_preferences();
     keep_time_and_auto_lock(state, preferences);
     listen_to_other_tabs(state);
@@ -43,6 +47,7 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
                     <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=Registration />
                 </Routes>
             </main>
+            <UpdatePrompt />
         </Router>
     }
 }

@@ -13,6 +13,7 @@ pub mod preferences;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod updates;
 
 pub use app::App;
 pub use state::AppConfig;

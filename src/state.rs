@@ -24,6 +24,9 @@ pub struct AppConfig {
     pub kdf_worker: Option<String>,
     /// Overrides the user's auto-lock time (tests use seconds, not minutes).
     pub auto_lock_after_ms: Option<u64>,
+    /// The service worker to register; `None` in debug builds, whose
+    /// rebuilds `trunk serve` reloads and a cache would hide.
+    pub service_worker: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -34,6 +37,8 @@ impl Default for AppConfig {
             kdf_iterations: KdfParams::DEFAULT_ITERATIONS,
             kdf_worker: Some(crate::kdf::DEFAULT_WORKER_URL.to_owned()),
             auto_lock_after_ms: None,
+            service_worker: (!cfg!(debug_assertions))
+                .then(|| crate::updates::DEFAULT_SERVICE_WORKER_URL.to_owned()),
         }
     }
 }

@@ -2,3 +2,4 @@
 pub mod code_card;
 pub mod digit_field;
 pub mod top_bar;
+pub mod update_prompt;

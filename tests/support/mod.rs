@@ -34,6 +34,7 @@ pub fn test_config(db_name: &str) -> AppConfig {
         kdf_iterations: 1,
         kdf_worker: None,
         auto_lock_after_ms: None,
+        service_worker: None,
     }
 }
 

@@ -67,7 +67,10 @@ impl Browser {
             caps.add_arg(arg)?;
         }
         caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
-        caps.set("goog:loggingPrefs", json!({ "browser": "ALL" }))?;
+        caps.set(
+            "goog:loggingPrefs",
+            json!({ "browser": "ALL", "performance": "ALL" }),
+        )?;
         let url = format!("http://127.0.0.1:{port}");
         let driver = crate::wait_for(
             "chromedriver to accept a session",
@@ -94,19 +97,44 @@ impl Browser {
     /// The console messages of level SEVERE (errors) or WARNING since the
     /// last call: the app warns when it falls back from the KDF worker.
     pub async fn console_errors(&self) -> WebDriverResult<Vec<String>> {
-        let logs = self
-            .driver
-            .handle()
-            .cmd(WebDriverCommand::ExtensionCommand(Box::new(BrowserLog)))
-            .await?
-            .value_json()?;
-        let entries = logs.as_array().cloned().unwrap_or_default();
+        let entries = self.log("browser").await?;
         Ok(entries
             .iter()
             .filter(|entry| entry["level"] == "SEVERE" || entry["level"] == "WARNING")
             .filter(|entry| !is_known_browser_notice(entry["message"].as_str().unwrap_or_default()))
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
             .collect())
+    }
+
+    /// Every URL the page requested since the last call (the DevTools
+    /// protocol's `Network.requestWillBeSent`, from chromedriver's
+    /// performance log): what the app fetched, and where.
+    pub async fn requested_urls(&self) -> WebDriverResult<Vec<String>> {
+        let entries = self.log("performance").await?;
+        Ok(entries
+            .iter()
+            .filter_map(|entry| serde_json::from_str::<Value>(entry["message"].as_str()?).ok())
+            .filter(|event| event["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|event| {
+                Some(
+                    event["message"]["params"]["request"]["url"]
+                        .as_str()?
+                        .to_owned(),
+                )
+            })
+            .collect())
+    }
+
+    async fn log(&self, kind: &'static str) -> WebDriverResult<Vec<Value>> {
+        let logs = self
+            .driver
+            .handle()
+            .cmd(WebDriverCommand::ExtensionCommand(Box::new(BrowserLog(
+                kind,
+            ))))
+            .await?
+            .value_json()?;
+        Ok(logs.as_array().cloned().unwrap_or_default())
     }
 
     /// The page's visible text.
@@ -180,13 +208,14 @@ fn is_known_browser_notice(message: &str) -> bool {
     message.contains("The `integrity` attribute is currently ignored for preload destinations")
 }
 
-/// chromedriver's legacy log endpoint: the browser console since last read.
+/// chromedriver's legacy log endpoint: one log ("browser" is the console,
+/// "performance" the DevTools events) since it was last read.
 #[derive(Debug)]
-struct BrowserLog;
+struct BrowserLog(&'static str);
 
 impl ExtensionCommand for BrowserLog {
     fn parameters_json(&self) -> Option<Value> {
-        Some(json!({ "type": "browser" }))
+        Some(json!({ "type": self.0 }))
     }
     fn method(&self) -> http::Method {
         http::Method::POST

@@ -5,6 +5,7 @@
 //! Only this machine's loopback is ever contacted.
 
 pub mod browser;
+pub mod selfservice;
 pub mod server;
 
 pub use browser::Browser;

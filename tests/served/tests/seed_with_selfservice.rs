@@ -4,28 +4,9 @@
 //! `selfservice complete`, and `selfservice verify` accepts the code shown.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+use served_tests::selfservice::{json, run as selfservice};
 use served_tests::{Browser, StaticServer, dist_dir};
-use std::path::PathBuf;
-use std::process::Command;
 use thirtyfour::prelude::*;
-
-fn selfservice(args: &[&str]) -> std::process::Output {
-    let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/selfservice");
-    assert!(
-        binary.is_file(),
-        "build it first: cargo build -p selfservice (make test does)"
-    );
-    Command::new(binary).args(args).output().unwrap()
-}
-
-fn json(output: &std::process::Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {

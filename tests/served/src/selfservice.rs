@@ -1,0 +1,72 @@
+//! The real `selfservice` command line, as the tests' Self-Service module.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// Runs `target/debug/selfservice` (`make test` builds it).
+pub fn run(args: &[&str]) -> Output {
+    let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/selfservice");
+    assert!(
+        binary.is_file(),
+        "build it first: cargo build -p selfservice (make test does)"
+    );
+    match Command::new(&binary).args(args).output() {
+        Ok(output) => output,
+        Err(error) => panic!("cannot run {}: {error}", binary.display()),
+    }
+}
+
+/// The JSON a successful `--json` command printed.
+pub fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    match serde_json::from_slice(&output.stdout) {
+        Ok(value) => value,
+        Err(error) => panic!("selfservice printed no JSON: {error}"),
+    }
+}
+
+/// From the initial screen: issues a Serial Number and Activation Code,
+/// activates them in the app as `name`, completes the activation with the
+/// Registration Code shown, and returns the token's secret (hex).
+pub async fn activate(browser: &crate::Browser, name: &str) -> String {
+    use thirtyfour::By;
+    browser.press("Activate a soft token identity").await;
+    let issued = json(&run(&["issue", "--json"]));
+    let serial = issued["serial"].as_str().unwrap_or_default();
+    let activation = issued["activation_code"].as_str().unwrap_or_default();
+    for (field, text) in [
+        ("identity-name", name),
+        ("serial-number", serial),
+        ("activation-code", activation),
+    ] {
+        if let Err(error) = browser.element(By::Id(field)).await.send_keys(text).await {
+            panic!("could not type into {field}: {error}");
+        }
+    }
+    browser.press("Save").await;
+    let registration = browser
+        .element(By::Css(".registration__code"))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let completed = json(&run(&[
+        "complete",
+        "--serial",
+        serial,
+        "--activation",
+        activation,
+        "--registration",
+        &registration,
+        "--json",
+    ]));
+    browser.press("Done").await;
+    completed["secret_hex"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
