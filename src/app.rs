@@ -5,8 +5,9 @@
 use crate::components::top_bar::TopBar;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::{
-    activate::Activate, home::Home, identity_settings::IdentitySettings, pin_gate::PinGate,
-    reactivate::Reactivate, registration::Registration, settings::Settings,
+    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, home::Home,
+    identity_settings::IdentitySettings, pin_gate::PinGate, reactivate::Reactivate,
+    registration::Registration, settings::Settings,
 };
 use crate::preferences::{Preferences, provide_preferences};
 use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
@@ -22,6 +23,13 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
     let config = config.unwrap_or_default();
     provide_updates(config.service_worker.clone());
     let state = provide_app_state(config);
+    let pending = crate::adding::provide_pending();
+    // Tokens read but not added are forgotten with the key.
+    Effect::new(move |_| {
+        if state.phase.get() != Phase::Unlocked {
+            pending.clear();
+        }
+    });
     let preferences = provide_preferences();
     keep_time_and_auto_lock(state, preferences);
     listen_to_other_tabs(state);
@@ -41,6 +49,9 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
                     <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=Home />
                     <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=Settings />
                     <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />
+                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=Add />
+                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=AddSecret />
+                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=AddPreview />
                     <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=IdentitySettings />
                     <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=Reactivate />
                     <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />

@@ -3,6 +3,7 @@
 //! state → screens; nothing here computes a code or touches key material
 //! except through the `otp` and `vault` crates.
 
+pub mod adding;
 pub mod app;
 pub mod components;
 pub mod kdf;
@@ -10,6 +11,8 @@ pub mod pages;
 pub mod panic;
 pub mod persist;
 pub mod preferences;
+pub mod qr_image;
+pub mod qr_worker;
 pub mod state;
 pub mod storage;
 pub mod sync;

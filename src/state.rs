@@ -22,6 +22,8 @@ pub struct AppConfig {
     pub kdf_iterations: u32,
     /// The KDF worker's script; `None` derives on the page.
     pub kdf_worker: Option<String>,
+    /// The QR worker's script; `None` reads QR codes on the page.
+    pub qr_worker: Option<String>,
     /// Overrides the user's auto-lock time (tests use seconds, not minutes).
     pub auto_lock_after_ms: Option<u64>,
     /// The service worker to register; `None` in debug builds, whose
@@ -36,6 +38,7 @@ impl Default for AppConfig {
             kdf_memory_kib: KdfParams::DEFAULT_MEMORY_KIB,
             kdf_iterations: KdfParams::DEFAULT_ITERATIONS,
             kdf_worker: Some(crate::kdf::DEFAULT_WORKER_URL.to_owned()),
+            qr_worker: Some(crate::qr_worker::DEFAULT_WORKER_URL.to_owned()),
             auto_lock_after_ms: None,
             service_worker: (!cfg!(debug_assertions))
                 .then(|| crate::updates::DEFAULT_SERVICE_WORKER_URL.to_owned()),

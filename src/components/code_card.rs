@@ -49,7 +49,15 @@ pub fn CodeCard(id: String) -> impl IntoView {
     let period = Memo::new(move |_| token.get().and_then(|t| t.period()).unwrap_or(30));
     let is_hotp =
         Memo::new(move |_| matches!(token.get().map(|t| t.kind()), Some(Kind::Hotp { .. })));
-    let name = move || identity.get().map(|i| i.name).unwrap_or_default();
+    let name = move || {
+        identity
+            .get()
+            .map(|i| match i.issuer {
+                Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
+                _ => i.name,
+            })
+            .unwrap_or_default()
+    };
 
     let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
     let on_copy = move |_| copy(&code.get_untracked());

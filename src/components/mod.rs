@@ -1,4 +1,5 @@
 //! Pieces shared by several screens.
+pub mod camera_scanner;
 pub mod code_card;
 pub mod digit_field;
 pub mod top_bar;

@@ -7,7 +7,7 @@
 //! password, then fills the fields (and keeps the link's policy, which the
 //! derivation uses).
 
-use super::identity_from_route;
+use super::{identity_from_route, new_identity_id};
 use crate::components::digit_field::DigitField;
 use crate::state::{now_ms, use_app_state};
 use leptos::prelude::*;
@@ -49,12 +49,6 @@ fn activate(serial: &str, activation: &str, policy: Option<&str>) -> Result<Acti
     })
 }
 
-fn new_identity_id() -> String {
-    otp::random_bytes::<8>()
-        .map(|bytes| bytes.iter().map(|b| format!("{b:02x}")).collect())
-        .unwrap_or_else(|_| format!("{:x}", now_ms()))
-}
-
 #[component]
 pub fn Activate() -> impl IntoView {
     let state = use_app_state();
@@ -74,6 +68,14 @@ pub fn Activate() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let link_password = RwSignal::new(String::new());
     let link_error = RwSignal::new(None::<String>);
+    // A secure link pasted on "Add identity" continues here.
+    if let Some(handed_over) = crate::adding::use_pending()
+        .activation_link
+        .try_update(Option::take)
+        .flatten()
+    {
+        link.set(Some(handed_over));
+    }
 
     let save = Action::new_local(move |_: &()| {
         let (serial_text, activation_text, chosen_name) = (

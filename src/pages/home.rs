@@ -26,6 +26,7 @@ pub fn Home() -> impl IntoView {
                     <p>"No soft token identity yet."</p>
                     <p class="muted">"To start, activate a soft token identity with the Serial Number and Activation Code from your Self-Service module."</p>
                     <A href="/activate" attr:class="button">"Activate a soft token identity"</A>
+                    <A href="/add" attr:class="button button--secondary">"Add identity"</A>
                 </div>
             }
         >
@@ -34,6 +35,7 @@ pub fn Home() -> impl IntoView {
                     <CodeCard id=id />
                 </For>
             </ul>
+            <A href="/add" attr:class="button button--secondary">"Add identity"</A>
         </Show>
     }
 }

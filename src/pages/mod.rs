@@ -1,5 +1,8 @@
 //! One file per screen, in the order the seed walks through them.
 pub mod activate;
+pub mod add;
+pub mod add_preview;
+pub mod add_secret;
 pub mod home;
 pub mod identity_settings;
 pub mod pin_gate;
@@ -34,4 +37,11 @@ pub(crate) fn NoSuchIdentity() -> impl IntoView {
             <leptos_router::components::A href="/" attr:class="button">"Back to the codes"</leptos_router::components::A>
         </div>
     }
+}
+
+/// A new identity's id: random, hex.
+pub(crate) fn new_identity_id() -> String {
+    otp::random_bytes::<8>()
+        .map(|bytes| bytes.iter().map(|b| format!("{b:02x}")).collect())
+        .unwrap_or_else(|_| format!("{:x}", crate::state::now_ms()))
 }

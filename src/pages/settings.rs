@@ -28,7 +28,7 @@ pub fn Settings() -> impl IntoView {
                     <li><A href=format!("/identity/{}", entry.0)>{entry.1}</A></li>
                 </For>
             </ul>
-            <A href="/activate" attr:class="button button--secondary">"Add identity"</A>
+            <A href="/add" attr:class="button button--secondary">"Add identity"</A>
         </section>
         <section class="card" aria-labelledby="app-heading">
             <h3 id="app-heading">"App"</h3>

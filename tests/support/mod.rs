@@ -33,6 +33,7 @@ pub fn test_config(db_name: &str) -> AppConfig {
         kdf_memory_kib: 1024,
         kdf_iterations: 1,
         kdf_worker: None,
+        qr_worker: None,
         auto_lock_after_ms: None,
         service_worker: None,
     }
@@ -144,31 +145,41 @@ pub async fn click(app: &Mounted, name: &str) {
 
 /// The input whose `<label>` reads `label`.
 pub fn input_labelled(container: &HtmlElement, label: &str) -> Option<HtmlInputElement> {
+    field_labelled(container, label)?.dyn_into().ok()
+}
+
+/// The input, text area or select whose `<label>` reads `label`.
+pub fn field_labelled(container: &HtmlElement, label: &str) -> Option<Element> {
     let label = all(container, "label")
         .into_iter()
         .find(|l| l.text_content().unwrap_or_default().trim() == label)?;
     let id = label.get_attribute("for")?;
-    container
-        .query_selector(&format!("#{id}"))
-        .ok()
-        .flatten()?
-        .dyn_into()
-        .ok()
+    container.query_selector(&format!("#{id}")).ok().flatten()
+}
+
+/// Sets the value of the field labelled `label` and sends `event`.
+async fn set_field(app: &Mounted, label: &str, text: &str, event: &str) {
+    let container = app.container.clone();
+    let field = wait_for(&format!("a field labelled {label:?}"), TIMEOUT, || {
+        field_labelled(&container, label)
+    })
+    .await;
+    js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    field
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
+        .unwrap();
 }
 
 /// Types `text` into the field labelled `label`, as one input event.
 pub async fn type_into(app: &Mounted, label: &str, text: &str) {
-    let container = app.container.clone();
-    let input = wait_for(&format!("a field labelled {label:?}"), TIMEOUT, || {
-        input_labelled(&container, label)
-    })
-    .await;
-    input.set_value(text);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    set_field(app, label, text, "input").await;
+}
+
+/// Chooses the option with value `value` of the list labelled `label`.
+pub async fn choose(app: &Mounted, label: &str, value: &str) {
+    set_field(app, label, value, "change").await;
 }
 
 pub fn now_seconds() -> u64 {

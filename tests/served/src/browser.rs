@@ -37,6 +37,12 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn launch() -> WebDriverResult<Self> {
+        Self::launch_with(&[]).await
+    }
+
+    /// As [`Browser::launch`], with more Chromium flags (a fake camera, a
+    /// denied permission).
+    pub async fn launch_with(extra_args: &[&str]) -> WebDriverResult<Self> {
         let port = free_port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -64,6 +70,9 @@ impl Browser {
             "--no-first-run",
             "--window-size=412,915",
         ] {
+            caps.add_arg(arg)?;
+        }
+        for arg in extra_args {
             caps.add_arg(arg)?;
         }
         caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;

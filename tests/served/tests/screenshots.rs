@@ -100,6 +100,29 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Done").await;
     browser.wait_for_text("AnyBank").await;
     shot(&browser, &dir, width_name, "5-codes").await;
+    browser.press("Add identity").await;
+    browser.wait_for_text("From a QR code").await;
+    shot(&browser, &dir, width_name, "5a-add").await;
+    browser.press("Type a secret").await;
+    for (field, text) in [
+        ("name", "alice@example.com"),
+        ("issuer", "Example"),
+        ("secret", "JBSW Y3DP EHPK 3PXP"),
+    ] {
+        browser
+            .element(By::Id(field))
+            .await
+            .send_keys(text)
+            .await
+            .unwrap();
+    }
+    shot(&browser, &dir, width_name, "5b-type-secret").await;
+    browser.press("Preview").await;
+    browser.wait_for_text("Check before adding").await;
+    shot(&browser, &dir, width_name, "5c-preview").await;
+    browser.press("Add").await;
+    browser.wait_for_text("Example (alice@example.com)").await;
+    shot(&browser, &dir, width_name, "5d-codes-two").await;
     browser.press("Settings").await;
     browser.wait_for_text("Soft token identities").await;
     shot(&browser, &dir, width_name, "6-settings").await;
