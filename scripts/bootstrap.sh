@@ -71,4 +71,13 @@ if [ "$(cat node_modules/.softtoken-lock 2>/dev/null)" != "$lock_sum" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_sum" > node_modules/.softtoken-lock
 fi
+# Python's cryptography package: the backup test decrypts an export with
+# it, as an implementation independent of this project's Rust.
+CRYPTOGRAPHY_VERSION=48.0.0
+if ! python3 -c 'import cryptography' 2>/dev/null; then
+  log "installing Python cryptography $CRYPTOGRAPHY_VERSION"
+  python3 -m pip install --quiet --disable-pip-version-check "cryptography==$CRYPTOGRAPHY_VERSION" \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "cryptography==$CRYPTOGRAPHY_VERSION"
+fi
+
 log "tools ready"

@@ -14,6 +14,7 @@
 //! The format is specified in `docs/vault-format.md`.
 
 mod attempts;
+pub mod backup;
 mod document;
 mod error;
 mod file;
