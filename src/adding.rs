@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use otp::migration::{BatchTracker, MigrationBatch, Skipped};
 use otp::otpauth::OtpAuth;
 use otp::{Kind, Token};
-use vault::{Document, StoredToken};
+use vault::backup::{ActivationDetails, BackupEntry};
+use vault::{Document, Origin, StoredToken};
 
 /// A token waiting for the preview.
 #[derive(Clone, Debug)]
@@ -20,6 +21,8 @@ pub struct Candidate {
     pub issuer: Option<String>,
     pub name: String,
     pub token: Token,
+    /// From a backup of an activation identity: restored as one.
+    pub activation: Option<ActivationDetails>,
 }
 
 impl From<OtpAuth> for Candidate {
@@ -28,6 +31,18 @@ impl From<OtpAuth> for Candidate {
             issuer: entry.issuer,
             name: entry.account,
             token: entry.token,
+            activation: None,
+        }
+    }
+}
+
+impl From<BackupEntry> for Candidate {
+    fn from(entry: BackupEntry) -> Self {
+        Self {
+            issuer: entry.issuer,
+            name: entry.name,
+            token: entry.token,
+            activation: entry.activation,
         }
     }
 }
@@ -35,10 +50,25 @@ impl From<OtpAuth> for Candidate {
 impl Candidate {
     /// "TOTP", "HOTP" or "Steam", as the preview names the type.
     pub fn kind_name(&self) -> &'static str {
+        if self.activation.is_some() {
+            return "Soft token identity";
+        }
         match self.token.kind() {
             Kind::Totp { .. } => "TOTP",
             Kind::Hotp { .. } => "HOTP",
             Kind::Steam => "Steam",
+        }
+    }
+
+    /// How the identity records where it came from.
+    pub fn origin(&self) -> Origin {
+        match &self.activation {
+            Some(details) => Origin::Activation {
+                serial: details.serial.clone(),
+                activated_at: details.activated_at,
+                registration_code: None,
+            },
+            None => Origin::Added,
         }
     }
 

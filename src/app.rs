@@ -5,8 +5,8 @@
 use crate::components::top_bar::TopBar;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::{
-    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, home::Home,
-    identity_settings::IdentitySettings, pin_gate::PinGate, reactivate::Reactivate,
+    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
+    home::Home, identity_settings::IdentitySettings, pin_gate::PinGate, reactivate::Reactivate,
     registration::Registration, settings::Settings,
 };
 use crate::preferences::{Preferences, provide_preferences};
@@ -52,6 +52,7 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
                     <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=Add />
                     <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=AddSecret />
                     <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=AddPreview />
+                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=Backup />
                     <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=IdentitySettings />
                     <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=Reactivate />
                     <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />

@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use vault::backup::{BackupError, PasswordKey, ScryptParams};
 use vault::{KdfParams, KeyEncryptionKey, Pin, VaultError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -54,11 +55,47 @@ async fn in_worker(
     let request = zeroize::Zeroizing::new(
         serde_json::json!({ "pin": pin.expose_digits(), "kdf": params }).to_string(),
     );
+    let bytes = key_from_worker(url, &request).await?;
+    Ok(KeyEncryptionKey::from_transfer_bytes(*bytes))
+}
+
+/// Derives a backup's password key (scrypt) in a fresh worker, or here
+/// when there is none.
+///
+/// # Errors
+/// A [`BackupError`] when the parameters are out of range.
+pub async fn derive_backup_key(
+    password: &str,
+    params: &ScryptParams,
+    worker_url: Option<&str>,
+) -> Result<PasswordKey, BackupError> {
+    if let Some(url) = worker_url {
+        let request = zeroize::Zeroizing::new(
+            serde_json::json!({ "password": password, "scrypt": params }).to_string(),
+        );
+        match key_from_worker(url, &request).await {
+            Ok(bytes) => return Ok(PasswordKey::from_transfer_bytes(*bytes)),
+            Err(WorkerFailure::Refused(_)) => return Err(BackupError::KdfParams),
+            Err(WorkerFailure::Unavailable(reason)) => web_sys::console::warn_1(
+                &format!("KDF worker unavailable ({reason}); deriving on the page").into(),
+            ),
+        }
+    }
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    PasswordKey::derive(password, params)
+}
+
+/// Sends one JSON request to a fresh worker and returns the 32-byte key
+/// it answers with.
+async fn key_from_worker(
+    url: &str,
+    request: &str,
+) -> Result<zeroize::Zeroizing<[u8; 32]>, WorkerFailure> {
     let worker = Worker::new(url).map_err(|e| WorkerFailure::Unavailable(format!("{e:?}")))?;
     let (sender, receiver) =
         futures_channel::oneshot::channel::<Result<wasm_bindgen::JsValue, String>>();
     let sender = Rc::new(RefCell::new(Some(sender)));
-    let request_text = request.to_string();
+    let request_text = zeroize::Zeroizing::new(request.to_owned());
     let worker_for_handler = worker.clone();
     let reply = sender.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -102,5 +139,5 @@ async fn in_worker(
     }
     array.copy_to(bytes.as_mut());
     array.fill(0, 0, 32);
-    Ok(KeyEncryptionKey::from_transfer_bytes(*bytes))
+    Ok(bytes)
 }

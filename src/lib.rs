@@ -5,6 +5,7 @@
 
 pub mod adding;
 pub mod app;
+pub mod backup_reminder;
 pub mod components;
 pub mod kdf;
 pub mod pages;

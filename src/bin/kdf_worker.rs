@@ -3,9 +3,12 @@
 //! one worker per derivation and terminates it afterwards, which also frees
 //! the 64 MiB Argon2id grew (WASM memory never shrinks).
 //!
+//! It also derives backup keys (scrypt), the other slow step.
+//!
 //! Protocol (postMessage): the worker posts `"ready"` once its handler is
-//! installed; the page sends a JSON string `{"pin": "...", "kdf": {...}}`
-//! (the slot's KDF parameters); the worker answers with a 32-byte
+//! installed; the page sends a JSON string, `{"pin": "...", "kdf": {...}}`
+//! (a PIN slot's Argon2id parameters) or `{"password": "...", "scrypt":
+//! {...}}` (a backup's password slot); the worker answers with a 32-byte
 //! `Uint8Array` (the key) or a string (an error message).
 
 use wasm_bindgen::JsCast;
@@ -13,23 +16,45 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 #[derive(serde::Deserialize)]
-struct Request {
-    pin: String,
-    kdf: vault::KdfParams,
+#[serde(untagged)]
+enum Request {
+    Pin {
+        pin: String,
+        kdf: vault::KdfParams,
+    },
+    Backup {
+        password: String,
+        scrypt: vault::backup::ScryptParams,
+    },
 }
 
 impl Drop for Request {
     fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.pin);
+        let (Self::Pin { pin: secret, .. }
+        | Self::Backup {
+            password: secret, ..
+        }) = self;
+        zeroize::Zeroize::zeroize(secret);
     }
 }
 
 fn derive(text: &str) -> Result<js_sys::Uint8Array, String> {
     let request: Request =
         serde_json::from_str(text).map_err(|_| "the KDF request is malformed".to_owned())?;
-    let pin = vault::Pin::new(&request.pin).map_err(|e| e.to_string())?;
-    let key = vault::KeyEncryptionKey::derive(&pin, &request.kdf).map_err(|e| e.to_string())?;
-    Ok(js_sys::Uint8Array::from(&key.to_transfer_bytes()[..]))
+    let key = match &request {
+        Request::Pin { pin, kdf } => {
+            let pin = vault::Pin::new(pin).map_err(|e| e.to_string())?;
+            vault::KeyEncryptionKey::derive(&pin, kdf)
+                .map_err(|e| e.to_string())?
+                .to_transfer_bytes()
+        }
+        Request::Backup { password, scrypt } => {
+            vault::backup::PasswordKey::derive(password, scrypt)
+                .map_err(|e| e.to_string())?
+                .to_transfer_bytes()
+        }
+    };
+    Ok(js_sys::Uint8Array::from(&key[..]))
 }
 
 fn main() {

@@ -10,7 +10,7 @@ use crate::state::{now_ms, use_app_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use vault::{Identity, Origin, StoredToken};
+use vault::{Identity, StoredToken};
 
 /// "parts 2 and 3", "part 2", "parts 2, 3 and 5".
 fn list_parts(parts: &[u32]) -> String {
@@ -64,7 +64,7 @@ pub fn AddPreview() -> impl IntoView {
                             name: candidate.name.clone(),
                             issuer: candidate.issuer.clone(),
                             created_at: now,
-                            origin: Origin::Added,
+                            origin: candidate.origin(),
                             token: Some(StoredToken::from_token(&candidate.token)),
                         });
                     }

@@ -77,6 +77,7 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
         issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),
         name: name.to_owned(),
         token,
+        activation: None,
     })
 }
 

@@ -17,8 +17,34 @@ pub fn Home() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let db_name = state.config().db_name;
+    // Read again on every change; Dismiss hides it until the next one.
+    let dismissed_now = RwSignal::new(false);
+    let reminder = {
+        let db_name = db_name.clone();
+        Memo::new(move |_| {
+            dismissed_now.track();
+            state
+                .document
+                .with(|d| crate::backup_reminder::needed(&db_name, d))
+        })
+    };
+    let dismiss = move |_| {
+        crate::backup_reminder::dismissed(&db_name, &state.document.get_untracked());
+        dismissed_now.update(|d| *d = !*d);
+    };
     view! {
         <h2 class="visually-hidden">"Security codes"</h2>
+        <Show when=move || reminder.get()>
+            <div class="card notice backup-reminder" role="status">
+                <p><strong>"Not backed up"</strong></p>
+                <p class="muted">"Your tokens live only in this browser. Export a backup so that you can restore them if this browser's data is lost."</p>
+                <div class="actions">
+                    <A href="/backup" attr:class="button">"Back up now"</A>
+                    <button type="button" class="button button--secondary" on:click=dismiss.clone()>"Dismiss"</button>
+                </div>
+            </div>
+        </Show>
         <Show
             when=move || !ids.get().is_empty()
             fallback=|| view! {

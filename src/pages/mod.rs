@@ -3,6 +3,7 @@ pub mod activate;
 pub mod add;
 pub mod add_preview;
 pub mod add_secret;
+pub mod backup;
 pub mod home;
 pub mod identity_settings;
 pub mod pin_gate;

@@ -1,5 +1,5 @@
 //! Settings: the soft token identities (each opens its own settings), "Add
-//! identity", and the app's settings: PIN, auto-lock, theme, storage.
+//! identity", "Backups", and the app's settings: PIN, auto-lock, theme, storage.
 
 use crate::preferences::{AUTO_LOCK_CHOICES, use_preferences};
 use crate::state::use_app_state;
@@ -29,6 +29,7 @@ pub fn Settings() -> impl IntoView {
                 </For>
             </ul>
             <A href="/add" attr:class="button button--secondary">"Add identity"</A>
+            <A href="/backup" attr:class="button button--secondary">"Backups"</A>
         </section>
         <section class="card" aria-labelledby="app-heading">
             <h3 id="app-heading">"App"</h3>

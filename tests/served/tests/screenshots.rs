@@ -126,6 +126,11 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Settings").await;
     browser.wait_for_text("Soft token identities").await;
     shot(&browser, &dir, width_name, "6-settings").await;
+    browser.press("Backups").await;
+    browser.wait_for_text("Restore from a backup").await;
+    shot(&browser, &dir, width_name, "6a-backups").await;
+    browser.press("Settings").await;
+    browser.wait_for_text("Soft token identities").await;
     browser.press("AnyBank").await;
     browser.wait_for_text("Token type").await;
     shot(&browser, &dir, width_name, "7-identity").await;

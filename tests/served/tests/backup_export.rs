@@ -1,0 +1,157 @@
+//! Backups on the release build, with 100 identities: the encrypted export
+//! (scrypt in the KDF worker) is timed into target/measurements, the file
+//! Chromium saves is decrypted by an independent Python implementation, and
+//! the unencrypted otpauth export lists every token.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
+use serde_json::json;
+use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+const IDENTITIES: usize = 100;
+const PASSWORD: &str = "orbit-lamp-river-42";
+
+fn saved_file(dir: &Path, extension: &str) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == extension))
+}
+
+#[tokio::test]
+async fn exporting_a_hundred_identities_writes_an_aegis_file_python_decrypts() {
+    let downloads =
+        std::env::temp_dir().join(format!("softtoken-downloads-{}", std::process::id()));
+    std::fs::remove_dir_all(&downloads).ok();
+    std::fs::create_dir_all(&downloads).unwrap();
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser
+        .cdp()
+        .send_raw(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+        )
+        .await
+        .unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("975310").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+
+    // 100 tokens in one paste: a list of otpauth links.
+    let links: Vec<String> = (0..IDENTITIES)
+        .map(|i| {
+            let secret = otp::base32::encode(&[i as u8 + 1; 20]).to_string();
+            format!(
+                "otpauth://totp/Service{i}:user{i}@example.com?secret={secret}&issuer=Service{i}"
+            )
+        })
+        .collect();
+    browser.press("Add identity").await;
+    let field = browser.element(By::Id("link")).await;
+    browser
+        .driver
+        .execute(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![field.to_json().unwrap(), json!(links.join("\n"))],
+        )
+        .await
+        .unwrap();
+    browser.press("Read link").await;
+    browser.wait_for_text("100 tokens will be added.").await;
+    browser.press("Add").await;
+    browser.wait_for_text("Not backed up").await;
+
+    browser.press("Back up now").await;
+    browser
+        .element(By::Id("backup-password"))
+        .await
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    browser
+        .element(By::Id("backup-password-again"))
+        .await
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    browser.press("Export encrypted backup").await;
+    browser.wait_for_text("with 100 tokens").await;
+    let export_ms = started.elapsed().as_millis();
+    let file = wait_for("the saved backup", Duration::from_secs(20), || async {
+        saved_file(&downloads, "json")
+    })
+    .await;
+
+    let script =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../crates/vault/tests/aegis_decrypt.py");
+    let output = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&file)
+        .arg(PASSWORD)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let db: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let entries = db["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), IDENTITIES);
+    for (i, entry) in entries.iter().enumerate() {
+        assert_eq!(entry["issuer"], format!("Service{i}"));
+        assert_eq!(
+            entry["info"]["secret"],
+            otp::base32::encode(&[i as u8 + 1; 20]).to_string()
+        );
+    }
+
+    // Unencrypted, as otpauth links: only after the warning is accepted.
+    browser
+        .element(By::XPath(
+            "//summary[normalize-space(.)='Export without encryption']",
+        ))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .element(By::Id("understood"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.press("Export otpauth links").await;
+    let links_file = wait_for("the saved links", Duration::from_secs(20), || async {
+        saved_file(&downloads, "txt")
+    })
+    .await;
+    let saved = wait_for(
+        "the links file to be complete",
+        Duration::from_secs(10),
+        || async {
+            let text = std::fs::read_to_string(&links_file).ok()?;
+            (text.lines().count() == IDENTITIES).then_some(text)
+        },
+    )
+    .await;
+    for line in saved.lines() {
+        assert!(otp::otpauth::parse(line).is_ok(), "{line}");
+    }
+
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/measurements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("backup-export.txt"),
+        format!("encrypted export of {IDENTITIES} identities (scrypt N=2^15 in the KDF worker): {export_ms} ms; file {} bytes\n", std::fs::metadata(&file).unwrap().len()),
+    )
+    .unwrap();
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console: {errors:#?}");
+    browser.quit().await;
+    std::fs::remove_dir_all(downloads).ok();
+}
