@@ -39,16 +39,25 @@ pub fn CodeCard(id: String) -> impl IntoView {
             .and_then(|t| t.to_token().ok())
     });
     let second = Memo::new(move |_| state.now_ms.get() / 1000);
+    // Read in place (`with`), not cloned: with hundreds of identities this
+    // runs for each of them every second.
     let code = Memo::new(move |_| {
-        token
-            .get()
-            .and_then(|t: Token| t.code_at(second.get()).ok())
-            .unwrap_or_default()
+        let now = second.get();
+        token.with(|t: &Option<Token>| {
+            t.as_ref()
+                .and_then(|t| t.code_at(now).ok())
+                .unwrap_or_default()
+        })
     });
-    let seconds_left = Memo::new(move |_| token.get().and_then(|t| t.seconds_left(second.get())));
-    let period = Memo::new(move |_| token.get().and_then(|t| t.period()).unwrap_or(30));
-    let is_hotp =
-        Memo::new(move |_| matches!(token.get().map(|t| t.kind()), Some(Kind::Hotp { .. })));
+    let seconds_left = Memo::new(move |_| {
+        let now = second.get();
+        token.with(|t| t.as_ref().and_then(|t| t.seconds_left(now)))
+    });
+    let period =
+        Memo::new(move |_| token.with(|t| t.as_ref().and_then(Token::period).unwrap_or(30)));
+    let is_hotp = Memo::new(move |_| {
+        token.with(|t| matches!(t.as_ref().map(Token::kind), Some(Kind::Hotp { .. })))
+    });
     let name = move || {
         identity
             .get()
