@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER = $(shell command -v chromedriver)
 
-.PHONY: setup run build test lint test-native test-browser test-served fuzz
+.PHONY: setup run build test lint test-native test-browser test-served fuzz bench
 
 setup:
 	@scripts/bootstrap.sh
@@ -54,3 +54,14 @@ fuzz:
 screenshots: setup
 	trunk build --release
 	cargo test -p served-tests --test screenshots -- --ignored --nocapture
+
+## Measures what users feel (issue 9): sizes, cold start, unlock, 500
+## identities, memory, our KDF against hash-wasm, Lighthouse 12.2.3. Prints a
+## table, writes target/bench/report.json, fails when a budget is broken.
+## BENCH_RUNS (default 10) runs each. Not part of `make test`.
+bench: setup
+	@cd bench && lock_sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
+	  if [ "$$(cat node_modules/.softtoken-lock 2>/dev/null)" != "$$lock_sum" ]; then \
+	    npm ci --no-audit --no-fund --loglevel=error && echo "$$lock_sum" > node_modules/.softtoken-lock; fi
+	trunk build --release
+	cargo run -q -p served-tests --bin bench

@@ -1,0 +1,500 @@
+//! `make bench`: what users feel, measured the same way every time on the
+//! release build served on 127.0.0.1, in headless Chromium with a fresh
+//! profile per run. Prints a table, writes target/bench/report.json, and
+//! exits non-zero when a budget is broken (issue 9).
+//!
+//! Each figure is the median of `BENCH_RUNS` (10) runs, with min and max:
+//! bytes of a cold load per file kind (raw, gzip); cold start (navigation
+//! to the PIN field); unlock (Unlock pressed to the first code) and the
+//! longest main-thread task meanwhile; with 500 identities, the initial
+//! screen's render, main-thread time per second of ticking codes, and
+//! layout shift; JS heap and WASM memory after unlock; our Argon2id worker
+//! against hash-wasm's; Lighthouse 12.2.3 (desktop) scores.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
+
+use serde_json::{Value, json};
+use served_tests::{Browser, StaticServer, dist_dir, wait_for};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use thirtyfour::prelude::*;
+
+const PIN: &str = "246810";
+const MANY: usize = 500;
+
+/// Installed in every document before the app runs.
+const OBSERVERS: &str = r#"
+window.__longTasks = []; window.__shift = 0;
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift' });
+addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; });
+new MutationObserver(() => {
+  if (!window.__pinReadyAt && document.querySelector('#pin, #new-pin')) window.__pinReadyAt = performance.now();
+  if (window.__unlockAt && !window.__codeAt) {
+    const code = document.querySelector('.token__code');
+    if (code && code.textContent.trim()) window.__codeAt = performance.now();
+  }
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"#;
+
+#[derive(Default)]
+struct Samples(BTreeMap<&'static str, Vec<f64>>);
+
+impl Samples {
+    fn add(&mut self, name: &'static str, value: f64) {
+        self.0.entry(name).or_default().push(value);
+    }
+    /// (median, min, max)
+    fn stat(&self, name: &str) -> Option<(f64, f64, f64)> {
+        let mut values = self.0.get(name)?.clone();
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let median = if n % 2 == 1 {
+            values[n / 2]
+        } else {
+            (values[n / 2 - 1] + values[n / 2]) / 2.0
+        };
+        Some((median, values[0], values[n - 1]))
+    }
+}
+
+async fn number(browser: &Browser, script: &str) -> f64 {
+    browser
+        .eval(script)
+        .await
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+async fn launch() -> Browser {
+    let browser = Browser::launch().await.expect("Chromium starts");
+    browser
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": OBSERVERS }),
+        )
+        .await
+        .expect("observers installed");
+    browser
+}
+
+async fn type_pin_and_unlock(browser: &Browser) {
+    browser
+        .element(By::Id("pin"))
+        .await
+        .send_keys(PIN)
+        .await
+        .expect("PIN typed");
+    browser
+        .eval(
+            "window.__longTasks = []; window.__codeAt = 0; window.__unlockAt = performance.now(); \
+             [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Unlock').click(); return true;",
+        )
+        .await
+        .expect("Unlock pressed");
+}
+
+async fn paste_links(browser: &Browser, links: &[String]) {
+    browser.press("Add identity").await;
+    let field = browser.element(By::Id("link")).await;
+    browser
+        .driver
+        .execute(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![field.to_json().expect("element"), json!(links.join("\n"))],
+        )
+        .await
+        .expect("links pasted");
+    browser.press("Read link").await;
+    browser.press("Add").await;
+}
+
+fn link(i: usize) -> String {
+    let secret = otp::base32::encode(&[
+        (i % 250) as u8 + 1,
+        (i / 250) as u8 + 1,
+        7,
+        7,
+        7,
+        7,
+        7,
+        7,
+        7,
+        7,
+    ])
+    .to_string();
+    format!("otpauth://totp/Service{i}:user{i}@example.com?secret={secret}&issuer=Service{i}")
+}
+
+/// One cold start: a fresh profile, the first visit, a PIN, one token, a
+/// lock and an unlock. Returns the paths the page loaded before the PIN
+/// field was ready.
+async fn cold_run(server: &StaticServer, samples: &mut Samples) -> Vec<String> {
+    let browser = launch().await;
+    browser
+        .driver
+        .goto(server.url("/"))
+        .await
+        .expect("page loads");
+    let ready = wait_for("the PIN field", Duration::from_secs(30), || async {
+        let at = number(&browser, "return window.__pinReadyAt || null;").await;
+        at.is_finite().then_some(at)
+    })
+    .await;
+    samples.add("cold start (ms)", ready);
+    let loaded: Vec<String> = browser
+        .eval("return [location.pathname].concat(performance.getEntriesByType('resource').filter(e => e.startTime <= window.__pinReadyAt).map(e => new URL(e.name).pathname));")
+        .await
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    paste_links(&browser, &[link(0)]).await;
+    browser.wait_for_text("Service0").await;
+    browser.press("Lock").await;
+    type_pin_and_unlock(&browser).await;
+    let unlock = wait_for(
+        "the first code after unlock",
+        Duration::from_secs(30),
+        || async {
+            let at = number(
+                &browser,
+                "return window.__codeAt ? window.__codeAt - window.__unlockAt : null;",
+            )
+            .await;
+            at.is_finite().then_some(at)
+        },
+    )
+    .await;
+    samples.add("unlock (ms)", unlock);
+    samples.add(
+        "unlock: longest task (ms)",
+        number(&browser, "return Math.max(0, ...window.__longTasks);").await,
+    );
+    samples.add(
+        "JS heap after unlock (MB)",
+        number(&browser, "return performance.memory.usedJSHeapSize;").await / 1e6,
+    );
+    samples.add(
+        "WASM memory after unlock (MB)",
+        number(&browser, "return window.__wasm.memory.buffer.byteLength;").await / 1e6,
+    );
+    browser.quit().await;
+    loaded
+}
+
+/// 500 identities: the initial screen's render, and a few seconds of ticking.
+async fn many_run(server: &StaticServer, samples: &mut Samples) {
+    let browser = launch().await;
+    browser
+        .driver
+        .goto(server.url("/"))
+        .await
+        .expect("page loads");
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    let links: Vec<String> = (0..MANY).map(link).collect();
+    paste_links(&browser, &links).await;
+    browser.wait_for_text(&format!("Service{}", MANY - 1)).await;
+    browser.press("Settings").await;
+    browser.wait_for_text("Soft token identities").await;
+    let render = browser
+        .driver
+        .execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1]; const start = performance.now(); \
+                 document.querySelector('.top-bar__title').click(); \
+                 const check = () => document.querySelectorAll('.token__code').length >= {MANY} \
+                   ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(check, 0); check();"
+            ),
+            Vec::new(),
+        )
+        .await
+        .ok()
+        .and_then(|r| r.json().as_f64())
+        .unwrap_or(f64::NAN);
+    samples.add("500 identities: render (ms)", render);
+
+    browser
+        .cdp()
+        .send_raw("Performance.enable", json!({}))
+        .await
+        .ok();
+    let task_time = || async {
+        let metrics = browser
+            .cdp()
+            .send_raw("Performance.getMetrics", json!({}))
+            .await
+            .unwrap_or(Value::Null);
+        metrics["metrics"]
+            .as_array()
+            .and_then(|m| m.iter().find(|m| m["name"] == "TaskDuration"))
+            .and_then(|m| m["value"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    browser.eval("window.__shift = 0; return true;").await.ok();
+    let before = task_time().await;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let after = task_time().await;
+    samples.add(
+        "500 identities: ticking (ms/s)",
+        (after - before) * 1000.0 / 5.0,
+    );
+    samples.add(
+        "500 identities: layout shift",
+        number(&browser, "return window.__shift;").await,
+    );
+    browser.quit().await;
+}
+
+/// Our Argon2id worker against hash-wasm's, the same parameters, the same
+/// browser: a page of its own (not the app), warm runs.
+async fn kdf_reference(samples: &mut Samples, runs: usize) {
+    let dir = std::env::temp_dir().join(format!("softtoken-bench-kdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for file in [
+        "kdf_worker.js",
+        "kdf_worker_bg.wasm",
+        "kdf_worker_loader.js",
+    ] {
+        std::fs::copy(dist_dir().join(file), dir.join(file)).expect("worker copied");
+    }
+    let hash_wasm = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../bench/node_modules/hash-wasm/dist/argon2.umd.min.js");
+    std::fs::copy(&hash_wasm, dir.join("argon2.js"))
+        .expect("hash-wasm installed (make bench runs npm install in bench/)");
+    std::fs::write(
+        dir.join("index.html"),
+        r#"<!doctype html><script src="argon2.js"></script><script>
+const salt = new Uint8Array(16).fill(7);
+async function ours() {
+  const w = new Worker('kdf_worker_loader.js');
+  await new Promise(r => w.onmessage = e => e.data === 'ready' && r());
+  const request = JSON.stringify({ pin: '246810', kdf: { algorithm: 'argon2id-v19', memory_kib: 65536, iterations: 3, parallelism: 1, salt: btoa(String.fromCharCode(...salt)) } });
+  const start = performance.now();
+  await new Promise(r => { w.onmessage = r; w.postMessage(request); });
+  const ms = performance.now() - start; w.terminate(); return ms;
+}
+async function theirs() {
+  const start = performance.now();
+  await hashwasm.argon2id({ password: '246810', salt, parallelism: 1, iterations: 3, memorySize: 65536, hashLength: 32, outputType: 'binary' });
+  return performance.now() - start;
+}
+window.measure = async () => { await theirs(); return [await ours(), await theirs()]; };
+</script>"#,
+    )
+    .expect("page written");
+    let server = StaticServer::start(dir.clone()).await.expect("server");
+    let browser = Browser::launch().await.expect("Chromium starts");
+    browser
+        .driver
+        .goto(server.url("/index.html"))
+        .await
+        .expect("page loads");
+    for _ in 0..runs {
+        let pair = browser
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; window.measure().then(done);",
+                Vec::new(),
+            )
+            .await
+            .ok()
+            .map(|r| r.json().clone())
+            .unwrap_or(Value::Null);
+        let (ours, theirs) = (
+            pair[0].as_f64().unwrap_or(f64::NAN),
+            pair[1].as_f64().unwrap_or(f64::NAN),
+        );
+        samples.add("KDF: ours (ms)", ours);
+        samples.add("KDF: hash-wasm (ms)", theirs);
+        samples.add("KDF: ratio ours / hash-wasm", ours / theirs);
+    }
+    browser.quit().await;
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Lighthouse 12.2.3, desktop preset, on the served build.
+fn lighthouse(url: &str, samples: &mut Samples, runs: usize) -> Option<String> {
+    let bin =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/node_modules/.bin/lighthouse");
+    for _ in 0..runs {
+        let output = std::process::Command::new(&bin)
+            .arg(url)
+            .args([
+                "--preset=desktop",
+                "--only-categories=performance,accessibility,best-practices",
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run",
+            ])
+            .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .output()
+            .ok()?;
+        let report: Value = serde_json::from_slice(&output.stdout).ok()?;
+        for (key, name) in [
+            ("performance", "Lighthouse performance"),
+            ("accessibility", "Lighthouse accessibility"),
+            ("best-practices", "Lighthouse best practices"),
+        ] {
+            samples.add(
+                name,
+                report["categories"][key]["score"]
+                    .as_f64()
+                    .unwrap_or(f64::NAN)
+                    * 100.0,
+            );
+        }
+        let failing: Vec<String> = report["audits"]
+            .as_object()?
+            .values()
+            .filter(|a| {
+                a["score"].as_f64().is_some_and(|s| s < 1.0) && a["scoreDisplayMode"] == "binary"
+            })
+            .filter_map(|a| a["id"].as_str().map(str::to_owned))
+            .collect();
+        if !failing.is_empty() {
+            return Some(failing.join(", "));
+        }
+    }
+    None
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).ok();
+    encoder.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn kind(path: &str) -> &'static str {
+    match Path::new(path).extension().and_then(|e| e.to_str()) {
+        Some("wasm") => "wasm",
+        Some("js") => "JS",
+        Some("css") => "CSS",
+        Some("html") | None => "HTML",
+        _ => "other",
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    let server = StaticServer::start(dist_dir()).await.expect("server");
+    let mut samples = Samples::default();
+    let mut loaded = Vec::new();
+    for run in 0..runs {
+        eprintln!("bench: cold start and unlock, run {}/{runs}", run + 1);
+        loaded = cold_run(&server, &mut samples).await;
+    }
+    for run in 0..runs {
+        eprintln!("bench: {MANY} identities, run {}/{runs}", run + 1);
+        many_run(&server, &mut samples).await;
+    }
+    eprintln!("bench: KDF against hash-wasm");
+    kdf_reference(&mut samples, runs).await;
+    eprintln!("bench: Lighthouse");
+    let lighthouse_failures = lighthouse(&server.url("/"), &mut samples, runs.min(3));
+
+    // Bytes of the cold load: the files the page fetched before the PIN field.
+    let mut bytes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut files: Vec<String> = loaded.clone();
+    files.sort();
+    files.dedup();
+    for path in &files {
+        let file = if path == "/" || kind(path) == "HTML" {
+            "index.html".to_owned()
+        } else {
+            path.trim_start_matches('/').to_owned()
+        };
+        let Ok(content) = std::fs::read(dist_dir().join(&file)) else {
+            continue;
+        };
+        let entry = bytes.entry(kind(&file)).or_default();
+        entry.0 += content.len();
+        entry.1 += gzip_len(&content);
+    }
+    let total_gzip: usize = bytes.values().map(|b| b.1).sum();
+
+    let budgets: Vec<(&str, &str, f64, bool)> = vec![
+        ("cold start (ms)", "<=", 300.0, true),
+        ("unlock (ms)", "<=", 1000.0, true),
+        ("unlock: longest task (ms)", "<=", 50.0, true),
+        ("500 identities: render (ms)", "<=", 100.0, true),
+        ("500 identities: ticking (ms/s)", "<=", 4.0, true),
+        ("KDF: ratio ours / hash-wasm", "<=", 0.8, true),
+        ("Lighthouse performance", ">=", 95.0, false),
+        ("Lighthouse accessibility", ">=", 100.0, false),
+        ("Lighthouse best practices", ">=", 100.0, false),
+    ];
+    let mut broken = Vec::new();
+    println!("\n| measure | median | min | max | budget |");
+    println!("|---|---|---|---|---|");
+    for kind_name in ["HTML", "JS", "wasm", "CSS", "other"] {
+        if let Some((raw, gz)) = bytes.get(kind_name) {
+            println!("| cold load {kind_name}: raw / gzip (bytes) | {raw} / {gz} | | | |");
+        }
+    }
+    let size_ok = total_gzip <= 300_000;
+    println!(
+        "| cold load total gzip (bytes) | {total_gzip} | | | <= 300000 {} |",
+        if size_ok { "ok" } else { "BROKEN" }
+    );
+    if !size_ok {
+        broken.push(format!("cold load {total_gzip} B gzip > 300000"));
+    }
+    let mut report = json!({ "runs": runs, "bytes": bytes.iter().map(|(k, (r, g))| (k.to_string(), json!({"raw": r, "gzip": g}))).collect::<serde_json::Map<_, _>>(), "cold_load_gzip_total": total_gzip, "files": files });
+    let mut measures = serde_json::Map::new();
+    for name in samples.0.keys() {
+        let Some((median, min, max)) = samples.stat(name) else {
+            continue;
+        };
+        let budget = budgets.iter().find(|b| b.0 == *name);
+        let verdict = budget.map(|(_, op, limit, _)| {
+            let ok = if *op == "<=" {
+                median <= *limit
+            } else {
+                median >= *limit
+            };
+            if !ok {
+                broken.push(format!("{name}: {median:.2} (budget {op} {limit})"));
+            }
+            format!("{op} {limit} {}", if ok { "ok" } else { "BROKEN" })
+        });
+        println!(
+            "| {name} | {median:.2} | {min:.2} | {max:.2} | {} |",
+            verdict.clone().unwrap_or_default()
+        );
+        measures.insert(
+            name.to_string(),
+            json!({ "median": median, "min": min, "max": max, "budget": verdict }),
+        );
+    }
+    report["measures"] = Value::Object(measures);
+    report["lighthouse_failing_audits"] = json!(lighthouse_failures);
+    report["broken"] = json!(broken);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&dir).ok();
+    std::fs::write(
+        dir.join("report.json"),
+        serde_json::to_string_pretty(&report).unwrap_or_default(),
+    )
+    .ok();
+    if let Some(failing) = lighthouse_failures {
+        println!("\nLighthouse audits not passed: {failing}");
+    }
+    println!("\nReport: target/bench/report.json");
+    if !broken.is_empty() {
+        println!("Budgets broken:\n- {}", broken.join("\n- "));
+        std::process::exit(1);
+    }
+}
