@@ -55,7 +55,7 @@ async fn decode_picture(
             let options = web_sys::ImageBitmapOptions::new();
             options.set_resize_width(width);
             options.set_resize_height(height);
-            options.set_resize_quality(web_sys::ResizeQuality::Medium);
+            options.set_resize_quality(web_sys::ResizeQuality::Low);
             window.create_image_bitmap_with_blob_and_image_bitmap_options(blob, &options)
         }
     }
