@@ -193,6 +193,48 @@ impl Browser {
         self.press("Create PIN").await;
     }
 
+    /// Starts recording main-thread tasks over 50 ms (PerformanceObserver
+    /// `longtask`) from now on, forgetting earlier ones.
+    pub async fn observe_long_tasks(&self) {
+        self.eval(
+            "window.__longTasks = []; if (!window.__longTaskObserver) { window.__longTaskObserver = \
+             new PerformanceObserver(list => { for (const e of list.getEntries()) \
+             window.__longTasks.push(e.duration); }); window.__longTaskObserver.observe({ type: 'longtask' }); } \
+             return true;",
+        )
+        .await
+        .ok();
+    }
+
+    /// The durations (ms) of the long tasks seen since
+    /// [`Browser::observe_long_tasks`].
+    pub async fn long_tasks(&self) -> Vec<f64> {
+        // Reported shortly after they end.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        self.eval("return window.__longTasks || [];")
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    }
+
+    /// Sets a field's whole value at once, as a paste does (typing
+    /// hundreds of lines key by key would take minutes).
+    pub async fn paste_into(&self, id: &str, text: &str) {
+        let field = self.element(By::Id(id)).await;
+        let element = field.to_json().unwrap_or_default();
+        if let Err(error) = self
+            .driver
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![element, json!(text)],
+            )
+            .await
+        {
+            panic!("could not paste into {id}: {error}");
+        }
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

@@ -50,15 +50,7 @@ async fn exporting_a_hundred_identities_writes_an_aegis_file_python_decrypts() {
         })
         .collect();
     browser.press("Add identity").await;
-    let field = browser.element(By::Id("link")).await;
-    browser
-        .driver
-        .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-            vec![field.to_json().unwrap(), json!(links.join("\n"))],
-        )
-        .await
-        .unwrap();
+    browser.paste_into("link", &links.join("\n")).await;
     browser.press("Read link").await;
     browser.wait_for_text("100 tokens will be added.").await;
     browser.press("Add").await;

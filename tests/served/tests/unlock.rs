@@ -9,30 +9,6 @@ use thirtyfour::prelude::*;
 
 const PIN: &str = "246810";
 
-/// Starts recording long tasks (> 50 ms) from now on.
-async fn observe_long_tasks(browser: &Browser) {
-    browser
-        .eval(
-            "window.__longTasks = []; new PerformanceObserver(list => { for (const e of list.getEntries()) \
-             window.__longTasks.push(e.duration); }).observe({ type: 'longtask' }); return true;",
-        )
-        .await
-        .unwrap();
-}
-
-async fn long_tasks(browser: &Browser) -> Vec<f64> {
-    let value = browser
-        .eval("return window.__longTasks || [];")
-        .await
-        .unwrap();
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_f64())
-        .collect()
-}
-
 #[tokio::test]
 async fn unlock_runs_the_kdf_off_the_main_thread() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
@@ -51,12 +27,13 @@ async fn unlock_runs_the_kdf_off_the_main_thread() {
             .send_keys(PIN)
             .await
             .unwrap();
-        observe_long_tasks(&browser).await;
+        browser.observe_long_tasks().await;
         let started = Instant::now();
         browser.press("Unlock").await;
         browser.wait_for_text("No soft token identity yet.").await;
         times.push(started.elapsed().as_millis() as u64);
-        longest = long_tasks(&browser)
+        longest = browser
+            .long_tasks()
             .await
             .into_iter()
             .fold(longest, f64::max);

@@ -100,15 +100,7 @@ async fn type_pin_and_unlock(browser: &Browser) {
 
 async fn paste_links(browser: &Browser, links: &[String]) {
     browser.press("Add identity").await;
-    let field = browser.element(By::Id("link")).await;
-    browser
-        .driver
-        .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-            vec![field.to_json().expect("element"), json!(links.join("\n"))],
-        )
-        .await
-        .expect("links pasted");
+    browser.paste_into("link", &links.join("\n")).await;
     browser.press("Read link").await;
     browser.press("Add").await;
 }
