@@ -235,6 +235,14 @@ impl Browser {
         }
     }
 
+    /// On the PIN screen: types `pin` (Unlock is left to the caller, which
+    /// may want to start a clock first).
+    pub async fn type_pin(&self, pin: &str) {
+        if let Err(error) = self.element(By::Id("pin")).await.send_keys(pin).await {
+            panic!("could not type the PIN: {error}");
+        }
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

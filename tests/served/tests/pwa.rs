@@ -52,12 +52,7 @@ async fn wait_until_controlled(browser: &Browser) {
 }
 
 async fn unlock(browser: &Browser) {
-    browser
-        .element(By::Id("pin"))
-        .await
-        .send_keys(PIN)
-        .await
-        .unwrap();
+    browser.type_pin(PIN).await;
     browser.press("Unlock").await;
 }
 

@@ -5,7 +5,6 @@
 
 use served_tests::{Browser, StaticServer, dist_dir};
 use std::time::Instant;
-use thirtyfour::prelude::*;
 
 const PIN: &str = "246810";
 
@@ -21,12 +20,7 @@ async fn unlock_runs_the_kdf_off_the_main_thread() {
     let mut longest = 0.0f64;
     for _ in 0..5 {
         browser.press("Lock").await;
-        browser
-            .element(By::Id("pin"))
-            .await
-            .send_keys(PIN)
-            .await
-            .unwrap();
+        browser.type_pin(PIN).await;
         browser.observe_long_tasks().await;
         let started = Instant::now();
         browser.press("Unlock").await;
