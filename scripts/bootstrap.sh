@@ -48,6 +48,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get clean # the downloaded packages: about 100 MB the tests never read
 fi
 
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then

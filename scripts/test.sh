@@ -9,10 +9,13 @@ timings=target/test-timings.txt
 output=target/test-output.txt
 : > "$timings"
 : > "$output"
+# A batch run gains nothing from incremental caches, which would double what
+# the build writes to disk.
+export CARGO_INCREMENTAL=0
 
 layer() { # name, make target
   local start=$SECONDS
-  echo "== layer: $1"
+  echo "== layer: $1 ($(df -h --output=avail . | tail -n1 | tr -d ' ') of disk free)"
   make --no-print-directory "$2" 2>&1 | tee -a "$output"
   echo "$1: $((SECONDS - start)) s" >> "$timings"
 }
