@@ -58,7 +58,8 @@ screenshots: setup
 ## Measures what users feel (issue 9): sizes, cold start, unlock, 500
 ## identities, memory, our KDF against hash-wasm, Lighthouse 12.2.3. Prints a
 ## table, writes target/bench/report.json, fails when a budget is broken.
-## BENCH_RUNS (default 10) runs each. Not part of `make test`.
+## BENCH_RUNS (default 10) runs each; BENCH_ONLY=cold,many,kdf,lighthouse
+## runs only those parts. Not part of `make test`.
 bench: setup
 	@cd bench && lock_sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
 	  if [ "$$(cat node_modules/.softtoken-lock 2>/dev/null)" != "$$lock_sum" ]; then \

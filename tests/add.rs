@@ -419,3 +419,72 @@ async fn pictures_without_a_code_say_what_to_try() {
         .unwrap();
     wait_for_text(&app, "This file is not a picture Soft Token can open.").await;
 }
+
+#[wasm_bindgen_test]
+async fn codes_change_on_their_own_when_the_period_ends_and_the_bar_follows_the_period() {
+    let app = mount(&fresh_db_name("add-period"));
+    open_add_identity(&app).await;
+    // Two tokens on 2-second periods (one schedule, one shared time step)
+    // and one on 30: the short ones must change while the page is left alone.
+    let links: Vec<String> = [2, 2, 30]
+        .iter()
+        .enumerate()
+        .map(|(i, period)| {
+            format!(
+                "otpauth://totp/Fast:token{i}?secret={}&period={period}",
+                random_secret()
+            )
+        })
+        .collect();
+    let tokens: Vec<otp::Token> = links
+        .iter()
+        .map(|link| otp::otpauth::parse(link).unwrap().token)
+        .collect();
+    read_link(&app, &links.join("\n")).await;
+    wait_for_text(&app, "3 tokens will be added.").await;
+    let first = add_and_wait_for(&app, 3).await;
+
+    let container = app.container.clone();
+    let changed = wait_for("the 2-second codes to change", TIMEOUT, || {
+        let codes = shown_codes(&container);
+        (codes.len() == 3 && codes[0] != first[0] && codes[1] != first[1]).then_some(codes)
+    })
+    .await;
+    for (token, shown) in tokens.iter().zip(&changed) {
+        assert!(
+            otp::verify(token, shown, now_seconds(), 1).is_some(),
+            "{shown} is not the current code"
+        );
+    }
+
+    let bars = app.container.query_selector_all(".token__time").unwrap();
+    assert_eq!(bars.length(), 3, "each TOTP card has its time-left bar");
+    let window = web_sys::window().unwrap();
+    let periods_ms = [2000.0, 2000.0, 30000.0];
+    for (i, period_ms) in periods_ms.iter().enumerate() {
+        let bar = bars
+            .item(i as u32)
+            .unwrap()
+            .dyn_into::<web_sys::Element>()
+            .unwrap();
+        let style = window.get_computed_style(&bar).unwrap().unwrap();
+        let duration = style.get_property_value("animation-duration").unwrap();
+        assert_eq!(
+            duration,
+            format!("{}s", period_ms / 1000.0),
+            "bar {i} lasts one period"
+        );
+        // The negative delay is the time already gone in this period.
+        let delay = style.get_property_value("animation-delay").unwrap();
+        let gone_ms = -delay
+            .trim_end_matches("ms")
+            .trim_end_matches('s')
+            .parse::<f64>()
+            .unwrap()
+            * if delay.ends_with("ms") { 1.0 } else { 1000.0 };
+        assert!(
+            (0.0..*period_ms).contains(&gone_ms),
+            "bar {i} starts {gone_ms} ms into a {period_ms} ms period"
+        );
+    }
+}

@@ -1,8 +1,13 @@
 //! One identity on the initial screen: its name, its current code in large
-//! grouped digits, the seconds left as a ring; pressing it copies the code.
-//! Screen readers hear the code digit by digit.
+//! grouped digits, and a bar that drains until the code changes; pressing
+//! it copies the code (the list says "Copied"). Screen readers hear the code digit by digit, and the
+//! seconds left while the card has focus.
+//!
+//! Between code changes a card runs nothing: the bar is a CSS animation of
+//! `transform` (the compositor's), restarted at each new code.
 
-use crate::state::use_app_state;
+use crate::components::code_list::use_code_list;
+use crate::state::{now_ms, use_app_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::{Kind, Token};
@@ -18,14 +23,26 @@ pub fn group_code(code: &str) -> String {
 
 /// "1 2 3 4 5 6": read one digit at a time.
 pub fn spoken(code: &str) -> String {
-    code.chars().map(String::from).collect::<Vec<_>>().join(" ")
+    let mut spoken = String::with_capacity(code.len() * 2);
+    for (i, digit) in code.chars().enumerate() {
+        if i > 0 {
+            spoken.push(' ');
+        }
+        spoken.push(digit);
+    }
+    spoken
 }
 
-const RING_RADIUS: f64 = 15.0;
+/// Milliseconds into the current period at `unix_ms`: how far the bar has
+/// already drained.
+fn elapsed_in_period_ms(unix_ms: u64, (period, t0): (u64, u64)) -> u64 {
+    unix_ms.saturating_sub(t0.saturating_mul(1000)) % (period.max(1) * 1000)
+}
 
 #[component]
 pub fn CodeCard(id: String) -> impl IntoView {
     let state = use_app_state();
+    let list = use_code_list();
     let lookup_id = id.clone();
     let identity = Memo::new(move |_| {
         state
@@ -33,69 +50,84 @@ pub fn CodeCard(id: String) -> impl IntoView {
             .with(|d| d.identities.iter().find(|i| i.id == lookup_id).cloned())
     });
     let token = Memo::new(move |_| {
-        identity
-            .get()
-            .and_then(|i| i.token)
-            .and_then(|t| t.to_token().ok())
+        identity.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.token.as_ref())
+                .and_then(|t| t.to_token().ok())
+        })
     });
-    let second = Memo::new(move |_| state.now_ms.get() / 1000);
-    // Read in place (`with`), not cloned: with hundreds of identities this
-    // runs for each of them every second.
+    // When a time-based code changes: (period, T0); None for HOTP.
+    let schedule = Memo::new(move |_| {
+        token.with(|t| match t.as_ref().map(Token::kind) {
+            Some(Kind::Totp { period, t0 }) => Some((u64::from(period), t0)),
+            Some(Kind::Steam) => Some((30, 0)),
+            _ => None,
+        })
+    });
+    // A time-based code follows its schedule's time step, shared by every
+    // card of that schedule: nothing runs here between code changes.
+    let step = Memo::new(move |_| {
+        schedule
+            .get()
+            .map(|(period, t0)| list.step(period, t0).get())
+    });
     let code = Memo::new(move |_| {
-        let now = second.get();
-        token.with(|t: &Option<Token>| {
-            t.as_ref()
-                .and_then(|t| t.code_at(now).ok())
+        let step = step.get();
+        token
+            .with(|t: &Option<Token>| {
+                let t = t.as_ref()?;
+                match step {
+                    Some(counter) => counter.map(|counter| t.code_for_counter(counter)),
+                    None => t.code_at(0).ok(),
+                }
+            })
+            .unwrap_or_default()
+    });
+    // Read in place: cloning the identity would copy its secret each time.
+    let name = Memo::new(move |_| {
+        identity.with(|i| {
+            i.as_ref()
+                .map(|i| match &i.issuer {
+                    Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
+                    _ => i.name.clone(),
+                })
                 .unwrap_or_default()
         })
     });
-    let seconds_left = Memo::new(move |_| {
-        let now = second.get();
-        token.with(|t| t.as_ref().and_then(|t| t.seconds_left(now)))
-    });
-    let period =
-        Memo::new(move |_| token.with(|t| t.as_ref().and_then(Token::period).unwrap_or(30)));
-    let is_hotp = Memo::new(move |_| {
-        token.with(|t| matches!(t.as_ref().map(Token::kind), Some(Kind::Hotp { .. })))
-    });
-    let name = move || {
-        identity
+    // Only the focused card follows the clock, for its spoken seconds left.
+    let focused = RwSignal::new(false);
+    let label = move || {
+        let seconds_left = if focused.get() {
+            let now = list.second.get();
+            token.with(|t| t.as_ref().and_then(|t| t.seconds_left(now)))
+        } else {
+            None
+        };
+        match seconds_left {
+            Some(left) => format!(
+                "{}: code {}, {left} seconds left. Press to copy.",
+                name.read(),
+                spoken(&code.read())
+            ),
+            None => format!(
+                "{}: code {}. Press to copy.",
+                name.read(),
+                spoken(&code.read())
+            ),
+        }
+    };
+    // Restarted with each code: the delay puts the bar where the clock is.
+    let bar_delay = move || {
+        step.track();
+        schedule
             .get()
-            .map(|i| match i.issuer {
-                Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
-                _ => i.name,
-            })
+            .map(|schedule| format!("-{}ms", elapsed_in_period_ms(now_ms(), schedule)))
             .unwrap_or_default()
     };
+    let bar_duration = move || format!("{}s", schedule.get().map_or(30, |(period, _)| period));
 
-    let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
-    let on_copy = move |_| copy(&code.get_untracked());
-    let next_id = id.clone();
-    let next_code = Action::new_local(move |_: &()| {
-        let id = next_id.clone();
-        async move {
-            state
-                .change_identity(id, |identity| {
-                    let stored = identity
-                        .token
-                        .as_mut()
-                        .ok_or("This identity has no token.")?;
-                    if let Kind::Hotp { counter } = &mut stored.kind {
-                        *counter = counter.saturating_add(1);
-                    }
-                    Ok(())
-                })
-                .await
-        }
-    });
-    let dash = move || {
-        let left = f64::from(seconds_left.get().unwrap_or(0));
-        let circumference = 2.0 * std::f64::consts::PI * RING_RADIUS;
-        format!(
-            "{:.2} {circumference:.2}",
-            circumference * left / f64::from(period.get())
-        )
-    };
+    let on_copy = move |_| list.copy(&code.read_untracked());
+    let next_id = StoredValue::new(id.clone());
     let activate_href = format!("/identity/{id}/activate");
 
     view! {
@@ -112,33 +144,54 @@ pub fn CodeCard(id: String) -> impl IntoView {
                 <button
                     type="button"
                     class="token__main"
-                    on:click=on_copy.clone()
-                    aria-label=move || format!("{}: code {}. Press to copy.", name(), spoken(&code.get()))
+                    on:click=on_copy
+                    on:focus=move |_| focused.set(true)
+                    on:blur=move |_| focused.set(false)
+                    aria-label=label
                 >
                     <span class="token__name">{name}</span>
-                    <span class="token__code" aria-hidden="true">{move || group_code(&code.get())}</span>
-                    <span class="token__copied" aria-live="polite">
-                        {move || if copied.get() { "Copied" } else { "" }}
-                    </span>
+                    <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
                 </button>
                 <Show
-                    when=move || is_hotp.get()
+                    when=move || schedule.get().is_none()
                     fallback=move || view! {
-                        <svg class="token__ring" viewBox="0 0 36 36" role="img"
-                            aria-label=move || format!("{} seconds left", seconds_left.get().unwrap_or(0))>
-                            <circle class="token__ring-track" cx="18" cy="18" r=RING_RADIUS />
-                            <circle class="token__ring-left" cx="18" cy="18" r=RING_RADIUS
-                                stroke-dasharray=dash transform="rotate(-90 18 18)" />
-                            <text x="18" y="22.5" text-anchor="middle">{move || seconds_left.get().unwrap_or(0)}</text>
-                        </svg>
+                        <span class="token__time" aria-hidden="true"
+                            style:animation-duration=bar_duration
+                            style:animation-delay=bar_delay></span>
                     }
                 >
-                    <button type="button" class="button button--secondary token__next"
-                        on:click=move |_| { next_code.dispatch_local(()); }>
-                        "Next code"
-                    </button>
+                    <NextCodeButton id=next_id.get_value() />
                 </Show>
             </Show>
         </li>
+    }
+}
+
+/// HOTP: moves the counter on by one, for the next code.
+#[component]
+fn NextCodeButton(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let next_code = Action::new_local(move |_: &()| {
+        let id = id.clone();
+        async move {
+            state
+                .change_identity(id, |identity| {
+                    let stored = identity
+                        .token
+                        .as_mut()
+                        .ok_or("This identity has no token.")?;
+                    if let Kind::Hotp { counter } = &mut stored.kind {
+                        *counter = counter.saturating_add(1);
+                    }
+                    Ok(())
+                })
+                .await
+        }
+    });
+    view! {
+        <button type="button" class="button button--secondary token__next"
+            on:click=move |_| { next_code.dispatch_local(()); }>
+            "Next code"
+        </button>
     }
 }

@@ -1,7 +1,7 @@
 //! The initial screen: every soft token identity with its current security
 //! code. Empty on first run, saying how to start.
 
-use crate::components::code_card::CodeCard;
+use crate::components::code_list::CodeList;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,11 +56,7 @@ pub fn Home() -> impl IntoView {
                 </div>
             }
         >
-            <ul class="token-list">
-                <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <CodeCard id=id />
-                </For>
-            </ul>
+            <CodeList ids=ids />
             <A href="/add" attr:class="button button--secondary">"Add identity"</A>
         </Show>
     }

@@ -24,8 +24,11 @@ pub fn Settings() -> impl IntoView {
         <section class="card" aria-labelledby="identities-heading">
             <h3 id="identities-heading">"Soft token identities"</h3>
             <ul class="link-list">
+                // Plain links (the router still follows them): `A` watches the
+                // location for aria-current, which hundreds of rows paid for
+                // on every navigation away from here.
                 <For each=move || identities.get() key=|(id, name)| (id.clone(), name.clone()) let:entry>
-                    <li><A href=format!("/identity/{}", entry.0)>{entry.1}</A></li>
+                    <li><a href=format!("/identity/{}", entry.0)>{entry.1}</a></li>
                 </For>
             </ul>
             <A href="/add" attr:class="button button--secondary">"Add identity"</A>

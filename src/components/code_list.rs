@@ -1,0 +1,99 @@
+//! The list of codes on the initial screen, and what its cards share so
+//! that hundreds of identities cost the main thread almost nothing between
+//! code changes:
+//! - one time step per schedule (period, T0), set once a second only when
+//!   it changes: a card's code depends on it, not on the clock, so nothing
+//!   is marked or checked between code changes;
+//! - the seconds left are drawn by a CSS animation (transform only, run by
+//!   the compositor), restarted at each code change, not by the clock;
+//! - one clipboard, and one "Copied" status for all cards (a live region
+//!   per card made hundreds of them for screen readers to track).
+//!
+//! Holds no secret: codes are computed by each card from its own token.
+
+use crate::components::code_card::CodeCard;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// (period, T0) → the time step of that schedule.
+type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
+type CopyToClipboard = Rc<dyn Fn(&str)>;
+
+/// What every card of the list reads; provided by [`CodeList`].
+#[derive(Clone, Copy)]
+pub struct CodeListContext {
+    /// Unix seconds, changing once a second: read only where one card
+    /// needs it (the focused card's spoken seconds left).
+    pub second: Memo<u64>,
+    steps: StoredValue<Steps, LocalStorage>,
+    owner: StoredValue<Owner, LocalStorage>,
+    copy: StoredValue<CopyToClipboard, LocalStorage>,
+}
+
+impl CodeListContext {
+    /// The TOTP time step ((Unix seconds - T0) / period; None before T0),
+    /// shared by every card of the same schedule.
+    pub fn step(&self, period: u64, t0: u64) -> RwSignal<Option<u64>> {
+        let schedule = (period.max(1), t0);
+        if let Some(step) = self.steps.with_value(|steps| steps.get(&schedule).copied()) {
+            return step;
+        }
+        let now = self.second.get_untracked();
+        let step = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(step_at(now, schedule))));
+        self.steps.update_value(|steps| {
+            steps.insert(schedule, step);
+        });
+        step
+    }
+
+    pub fn copy(&self, code: &str) {
+        self.copy.with_value(|copy| copy(code));
+    }
+}
+
+fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
+    unix_seconds.checked_sub(t0).map(|elapsed| elapsed / period)
+}
+
+/// The cards of these identities, in order, sharing one [`CodeListContext`].
+#[component]
+pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let second = Memo::new(move |_| state.now_ms.get() / 1000);
+    let steps = StoredValue::new_local(Steps::new());
+    Effect::new(move |_| {
+        let now = second.get();
+        steps.with_value(|steps| {
+            for (schedule, step) in steps {
+                let current = step_at(now, *schedule);
+                if step.get_untracked() != current {
+                    step.set(current);
+                }
+            }
+        });
+    });
+    let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
+    let copy: CopyToClipboard = Rc::new(move |code: &str| copy(code));
+    provide_context(CodeListContext {
+        second,
+        steps,
+        owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+        copy: StoredValue::new_local(copy),
+    });
+    view! {
+        <ul class="token-list">
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <CodeCard id=id />
+            </For>
+        </ul>
+        <p class="toast" role="status">{move || if copied.get() { "Copied" } else { "" }}</p>
+    }
+}
+
+pub fn use_code_list() -> CodeListContext {
+    expect_context::<CodeListContext>()
+}
