@@ -457,6 +457,33 @@ async fn codes_change_on_their_own_when_the_period_ends_and_the_bar_follows_the_
         );
     }
 
+    // Only the focused card speaks its seconds left.
+    let first_card = app
+        .container
+        .query_selector(".token__main")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    let label = |card: &web_sys::HtmlElement| card.get_attribute("aria-label").unwrap_or_default();
+    let says_seconds = |text: &str| text.contains("second left") || text.contains("seconds left");
+    assert!(!says_seconds(&label(&first_card)), "{}", label(&first_card));
+    first_card.focus().unwrap();
+    let spoken = wait_for("the focused card's seconds left", TIMEOUT, || {
+        let text = label(&first_card);
+        says_seconds(&text).then_some(text)
+    })
+    .await;
+    assert!(
+        spoken.contains("1 second left") || spoken.contains("2 seconds left"),
+        "a 2-second period has 1 or 2 seconds left: {spoken}"
+    );
+    first_card.blur().unwrap();
+    wait_for("the label without seconds after blur", TIMEOUT, || {
+        (!says_seconds(&label(&first_card))).then_some(())
+    })
+    .await;
+
     let bars = app.container.query_selector_all(".token__time").unwrap();
     assert_eq!(bars.length(), 3, "each TOTP card has its time-left bar");
     let window = web_sys::window().unwrap();

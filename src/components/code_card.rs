@@ -96,6 +96,9 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     // Only the focused card follows the clock, for its spoken seconds left.
     let focused = RwSignal::new(false);
+    list.follow_focus(&id, focused);
+    let focus_id = id.clone();
+    on_cleanup(move || list.forget_focus(&focus_id));
     let label = move || {
         let seconds_left = if focused.get() {
             let now = list.second.get();
@@ -105,9 +108,10 @@ pub fn CodeCard(id: String) -> impl IntoView {
         };
         match seconds_left {
             Some(left) => format!(
-                "{}: code {}, {left} seconds left. Press to copy.",
+                "{}: code {}, {left} {} left. Press to copy.",
                 name.read(),
-                spoken(&code.read())
+                spoken(&code.read()),
+                if left == 1 { "second" } else { "seconds" }
             ),
             None => format!(
                 "{}: code {}. Press to copy.",
@@ -131,7 +135,7 @@ pub fn CodeCard(id: String) -> impl IntoView {
     let activate_href = format!("/identity/{id}/activate");
 
     view! {
-        <li class="token">
+        <li class="token" data-id=id.clone()>
             <Show
                 when=move || token.get().is_some()
                 fallback=move || view! {
@@ -145,8 +149,6 @@ pub fn CodeCard(id: String) -> impl IntoView {
                     type="button"
                     class="token__main"
                     on:click=on_copy
-                    on:focus=move |_| focused.set(true)
-                    on:blur=move |_| focused.set(false)
                     aria-label=label
                 >
                     <span class="token__name">{name}</span>

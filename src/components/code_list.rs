@@ -16,10 +16,13 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// (period, T0) → the time step of that schedule.
 type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
 type CopyToClipboard = Rc<dyn Fn(&str)>;
+/// Card id → whether that card holds focus.
+type Focus = HashMap<String, RwSignal<bool>>;
 
 /// What every card of the list reads; provided by [`CodeList`].
 #[derive(Clone, Copy)]
@@ -30,6 +33,7 @@ pub struct CodeListContext {
     steps: StoredValue<Steps, LocalStorage>,
     owner: StoredValue<Owner, LocalStorage>,
     copy: StoredValue<CopyToClipboard, LocalStorage>,
+    focus: StoredValue<Focus, LocalStorage>,
 }
 
 impl CodeListContext {
@@ -50,9 +54,32 @@ impl CodeListContext {
         step
     }
 
+    /// Lets the list's one focus listener tell this card when it has
+    /// focus (a listener per card cost a fifth of rendering 500 of them).
+    pub fn follow_focus(&self, id: &str, focused: RwSignal<bool>) {
+        self.focus.update_value(|focus| {
+            focus.insert(id.to_owned(), focused);
+        });
+    }
+
+    pub fn forget_focus(&self, id: &str) {
+        self.focus.update_value(|focus| {
+            focus.remove(id);
+        });
+    }
+
     pub fn copy(&self, code: &str) {
         self.copy.with_value(|copy| copy(code));
     }
+}
+
+/// The id of the card an event happened in (its `li[data-id]`).
+fn card_id(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("li[data-id]")
+        .ok()??
+        .get_attribute("data-id")
 }
 
 fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
@@ -78,14 +105,27 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
     });
     let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
     let copy: CopyToClipboard = Rc::new(move |code: &str| copy(code));
+    let focus = StoredValue::new_local(Focus::new());
+    let set_focus = move |event: &web_sys::Event, focused: bool| {
+        if let Some(id) = card_id(event) {
+            focus.with_value(|focus| {
+                if let Some(flag) = focus.get(&id) {
+                    flag.set(focused);
+                }
+            });
+        }
+    };
     provide_context(CodeListContext {
         second,
         steps,
         owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         copy: StoredValue::new_local(copy),
+        focus,
     });
     view! {
-        <ul class="token-list">
+        <ul class="token-list"
+            on:focusin=move |event| set_focus(&event, true)
+            on:focusout=move |event| set_focus(&event, false)>
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 <CodeCard id=id />
             </For>
