@@ -1,7 +1,7 @@
 //! One identity on the initial screen: its name, its current code in large
 //! grouped digits, and a bar that drains until the code changes; pressing
-//! it copies the code (the list says "Copied"). Screen readers hear the code digit by digit, and the
-//! seconds left while the card has focus.
+//! it copies the code (the list says "Copied"). Screen readers hear the
+//! code digit by digit, and the seconds left while the card has focus.
 //!
 //! Between code changes a card runs nothing: the bar is a CSS animation of
 //! `transform` (the compositor's), restarted at each new code.
@@ -58,10 +58,10 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     // When a time-based code changes: (period, T0); None for HOTP.
     let schedule = Memo::new(move |_| {
-        token.with(|t| match t.as_ref().map(Token::kind) {
-            Some(Kind::Totp { period, t0 }) => Some((u64::from(period), t0)),
-            Some(Kind::Steam) => Some((30, 0)),
-            _ => None,
+        token.with(|t| {
+            t.as_ref()
+                .and_then(Token::schedule)
+                .map(|(period, t0)| (u64::from(period), t0))
         })
     });
     // A time-based code follows its schedule's time step, shared by every

@@ -178,13 +178,19 @@ impl Token {
         }
     }
 
+    /// When a time-based code changes: (period in seconds, T0); None for
+    /// HOTP. Tokens with the same schedule change codes at the same moments.
+    pub fn schedule(&self) -> Option<(u32, u64)> {
+        match self.kind {
+            Kind::Totp { period, t0 } => Some((period, t0)),
+            Kind::Steam => Some((30, 0)),
+            Kind::Hotp { .. } => None,
+        }
+    }
+
     /// Seconds until the code shown at `unix_seconds` changes (time-based only).
     pub fn seconds_left(&self, unix_seconds: u64) -> Option<u32> {
-        let (period, t0) = match self.kind {
-            Kind::Totp { period, t0 } => (period, t0),
-            Kind::Steam => (30, 0),
-            Kind::Hotp { .. } => return None,
-        };
+        let (period, t0) = self.schedule()?;
         let elapsed = unix_seconds.saturating_sub(t0) % u64::from(period);
         Some(period - elapsed as u32)
     }

@@ -147,3 +147,28 @@ fn hotp_next_counter_moves_on() {
     assert_eq!(next.kind(), Kind::Hotp { counter: 1 });
     assert_eq!(next.code_at(0).unwrap(), "287082");
 }
+
+#[test]
+fn a_schedule_says_when_codes_change_and_tokens_sharing_it_change_together() {
+    let secret = || Secret::from_slice(SEED_SHA1);
+    let offset = Token::new(
+        secret(),
+        Algorithm::Sha1,
+        6,
+        Kind::Totp { period: 60, t0: 7 },
+    )
+    .unwrap();
+    let steam = Token::new(secret(), Algorithm::Sha1, 5, Kind::Steam).unwrap();
+    let hotp = Token::new(secret(), Algorithm::Sha1, 6, Kind::Hotp { counter: 3 }).unwrap();
+    assert_eq!(offset.schedule(), Some((60, 7)));
+    assert_eq!(steam.schedule(), Some((30, 0)));
+    assert_eq!(hotp.schedule(), None);
+    // The schedule's step is the counter the code uses.
+    for now in [7, 66, 67, 1_000_000] {
+        let (period, t0) = offset.schedule().unwrap();
+        assert_eq!(
+            offset.code_for_counter((now - t0) / u64::from(period)),
+            offset.code_at(now).unwrap()
+        );
+    }
+}
