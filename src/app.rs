@@ -21,8 +21,9 @@ use leptos_router::path;
 #[component]
 pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
     let config = config.unwrap_or_default();
-    provide_updates(config.service_worker.clone());
+    let service_worker = config.service_worker.clone();
     let state = provide_app_state(config);
+    provide_updates(service_worker, move || state.phase.get() != Phase::Starting);
     let pending = crate::adding::provide_pending();
     // Tokens read but not added are forgotten with the key.
     Effect::new(move |_| {

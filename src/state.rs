@@ -61,6 +61,8 @@ struct Inner {
     /// Identifies this app instance in cross-tab messages.
     sender_id: String,
     store: Option<Rc<Store>>,
+    /// Calls waiting for the store to open (see [`AppState::opened_store`]).
+    store_waiters: Vec<futures_channel::oneshot::Sender<()>>,
     vault: Option<UnlockedVault>,
     revision: u64,
 }
@@ -93,12 +95,19 @@ pub fn provide_app_state(config: AppConfig) -> AppState {
                 u64::from_le_bytes(otp::random_bytes::<8>().unwrap_or_default())
             ),
             store: None,
+            store_waiters: Vec::new(),
             vault: None,
             revision: 0,
         }),
     };
     provide_context(state);
-    leptos::task::spawn_local(async move { state.start().await });
+    // Asked for now, before the first render, so the database opens while
+    // the page is built. A database created by this open cannot hold a
+    // vault: the PIN can be chosen while it finishes opening.
+    let opening = Store::open_with(&state.config().db_name, move || {
+        state.set_phase(Phase::NoVault);
+    });
+    leptos::task::spawn_local(async move { state.start(opening).await });
     state
 }
 
@@ -147,20 +156,63 @@ impl AppState {
         self.phase.get() == Phase::Unlocked
     }
 
-    async fn start(self) {
-        let name = self.config().db_name;
-        let store = match Store::open(&name).await {
-            Ok(store) => Rc::new(store),
-            Err(error) => return self.phase.set(Phase::Failed(error.message())),
+    async fn start(self, opening: impl Future<Output = Result<Store, StorageError>>) {
+        let opened = match opening.await {
+            Ok(store) => store
+                .read_start()
+                .await
+                .map(|records| (Rc::new(store), records)),
+            Err(error) => Err(error),
         };
-        let record = store.read_vault().await;
-        let attempts = store.read_attempts().await.unwrap_or_default();
-        self.inner.update_value(|inner| inner.store = Some(store));
-        self.attempts.set(attempts);
-        match record {
-            Ok(None) => self.phase.set(Phase::NoVault),
-            Ok(Some(_)) => self.phase.set(Phase::Locked),
-            Err(error) => self.phase.set(Phase::Failed(error.message())),
+        let phase = match opened {
+            Ok((store, (record, attempts))) => {
+                self.inner.update_value(|inner| inner.store = Some(store));
+                self.attempts.set(attempts);
+                match record {
+                    Ok(None) => Phase::NoVault,
+                    Ok(Some(_)) => Phase::Locked,
+                    Err(error) => Phase::Failed(error.message()),
+                }
+            }
+            Err(error) => Phase::Failed(error.message()),
+        };
+        self.set_phase(phase);
+        let waiters = self
+            .inner
+            .try_update_value(|inner| std::mem::take(&mut inner.store_waiters))
+            .unwrap_or_default();
+        for waiter in waiters {
+            waiter.send(()).ok();
+        }
+    }
+
+    /// Changes the phase only when it differs: setting it again would draw
+    /// the PIN screen anew and lose what was typed.
+    fn set_phase(&self, phase: Phase) {
+        if self
+            .phase
+            .try_get_untracked()
+            .is_some_and(|now| now != phase)
+        {
+            self.phase.set(phase);
+        }
+    }
+
+    /// The store, once open: on a first run the PIN can be chosen before
+    /// the new database has finished opening.
+    async fn opened_store(&self) -> Result<Rc<Store>, String> {
+        loop {
+            if let Some(store) = self.store() {
+                return Ok(store);
+            }
+            if let Some(Phase::Failed(message)) = self.phase.try_get_untracked() {
+                return Err(message);
+            }
+            let (sender, receiver) = futures_channel::oneshot::channel();
+            self.inner
+                .try_update_value(|inner| inner.store_waiters.push(sender))
+                .ok_or("Soft Token was closed.")?;
+            receiver.await.ok();
         }
     }
 
@@ -184,7 +236,7 @@ impl AppState {
     /// # Errors
     /// A sentence for the screen.
     pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
-        let store = self.store().ok_or("Storage is not open yet.")?;
+        let store = self.opened_store().await?;
         let kdf = self.fresh_kdf()?;
         let kek = self
             .derive_kek(&pin, &kdf)

@@ -14,6 +14,7 @@ use idb::{
     Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult,
 };
 use serde::{Deserialize, Serialize};
+use std::future::IntoFuture;
 use vault::Attempts;
 use wasm_bindgen::JsValue;
 
@@ -72,16 +73,52 @@ pub struct Store {
 impl Store {
     /// Opens (creating or upgrading) the database.
     ///
+    /// The request is made when this is called, not when the future is first
+    /// polled: the app calls it before its first render, so the browser
+    /// creates the database (tens of milliseconds on a first visit) while
+    /// the page is being built.
+    ///
     /// # Errors
     /// [`StorageError::Unavailable`] where IndexedDB is missing or refused,
     /// [`StorageError::Blocked`] when another tab holds an older version open.
-    pub async fn open(name: &str) -> Result<Self, StorageError> {
+    pub fn open(name: &str) -> impl Future<Output = Result<Self, StorageError>> + 'static {
+        Self::open_with(name, || {})
+    }
+
+    /// As [`Store::open`], and calls `on_created` as soon as the browser says
+    /// the database did not exist (and so holds no vault), before it has
+    /// finished opening.
+    pub fn open_with(
+        name: &str,
+        on_created: impl FnOnce() + 'static,
+    ) -> impl Future<Output = Result<Self, StorageError>> + 'static {
+        let name = name.to_owned();
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        // Into a future now, so the success callback is attached before the
+        // browser can answer (it would be missed if attached at first poll).
+        let request =
+            Self::request_open(&name, blocked.clone(), on_created).map(IntoFuture::into_future);
+        async move {
+            match request?.await {
+                Ok(db) => Ok(Self { db, name }),
+                Err(_) if blocked.get() => Err(StorageError::Blocked),
+                Err(_) => Err(StorageError::Unavailable),
+            }
+        }
+    }
+
+    fn request_open(
+        name: &str,
+        blocked: std::rc::Rc<std::cell::Cell<bool>>,
+        on_created: impl FnOnce() + 'static,
+    ) -> Result<idb::request::OpenDatabaseRequest, StorageError> {
         let factory = Factory::new().map_err(|_| StorageError::Unavailable)?;
         let mut request = factory
             .open(name, Some(SCHEMA_VERSION))
             .map_err(|_| StorageError::Unavailable)?;
-        request.on_upgrade_needed(|event| {
+        request.on_upgrade_needed(move |event| {
             // Version 0 -> 1 creates both stores; later versions add steps here.
+            let created = event.old_version().is_ok_and(|version| version == 0);
             let Ok(db) = event.database() else { return };
             let names = db.store_names();
             for store in [VAULT_STORE, META_STORE] {
@@ -89,18 +126,12 @@ impl Store {
                     db.create_object_store(store, ObjectStoreParams::new()).ok();
                 }
             }
+            if created {
+                on_created();
+            }
         });
-        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
-        let flag = blocked.clone();
-        request.on_blocked(move |_| flag.set(true));
-        match request.await {
-            Ok(db) => Ok(Self {
-                db,
-                name: name.to_owned(),
-            }),
-            Err(_) if blocked.get() => Err(StorageError::Blocked),
-            Err(_) => Err(StorageError::Unavailable),
-        }
+        request.on_blocked(move |_| blocked.set(true));
+        Ok(request)
     }
 
     pub fn name(&self) -> &str {
@@ -119,10 +150,7 @@ impl Store {
             .await
             .map_err(StorageError::from_idb)?;
         tx.await.map_err(StorageError::from_idb)?;
-        match value {
-            None => Ok(None),
-            Some(value) => value.as_string().map(Some).ok_or(StorageError::Damaged),
-        }
+        as_text(value)
     }
 
     /// The vault record, if there is one.
@@ -131,12 +159,41 @@ impl Store {
     /// [`StorageError::Damaged`] when the record is not what this version
     /// writes; it is left untouched.
     pub async fn read_vault(&self) -> Result<Option<StoredVault>, StorageError> {
-        match self.get_text(VAULT_STORE, VAULT_KEY).await? {
-            None => Ok(None),
-            Some(text) => serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|_| StorageError::Damaged),
-        }
+        parse_vault(self.get_text(VAULT_STORE, VAULT_KEY).await)
+    }
+
+    /// The vault record and the PIN-attempt record, read together in one
+    /// transaction: what the app needs before it can show the PIN screen.
+    ///
+    /// # Errors
+    /// As [`Store::read_vault`] and [`Store::read_attempts`], each on its own.
+    pub async fn read_start(
+        &self,
+    ) -> Result<(Result<Option<StoredVault>, StorageError>, Attempts), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[VAULT_STORE, META_STORE], TransactionMode::ReadOnly)
+            .map_err(StorageError::from_idb)?;
+        // Both requests become futures (callbacks attached) before either is
+        // awaited: the second may be answered while the first is awaited.
+        let vault_request = tx
+            .object_store(VAULT_STORE)
+            .map_err(StorageError::from_idb)?
+            .get(JsValue::from_str(VAULT_KEY))
+            .map_err(StorageError::from_idb)?
+            .into_future();
+        let meta_request = tx
+            .object_store(META_STORE)
+            .map_err(StorageError::from_idb)?
+            .get(JsValue::from_str(META_KEY))
+            .map_err(StorageError::from_idb)?
+            .into_future();
+        let vault_value = vault_request.await.map_err(StorageError::from_idb)?;
+        let meta_value = meta_request.await.map_err(StorageError::from_idb)?;
+        tx.await.map_err(StorageError::from_idb)?;
+        let vault = parse_vault(as_text(vault_value));
+        let attempts = parse_attempts(as_text(meta_value)).unwrap_or_default();
+        Ok((vault, attempts))
     }
 
     /// Writes a new vault text if the stored revision is still `expected`
@@ -201,10 +258,7 @@ impl Store {
     /// # Errors
     /// As [`Store::read_vault`].
     pub async fn read_attempts(&self) -> Result<Attempts, StorageError> {
-        match self.get_text(META_STORE, META_KEY).await? {
-            None => Ok(Attempts::default()),
-            Some(text) => serde_json::from_str(&text).map_err(|_| StorageError::Damaged),
-        }
+        parse_attempts(self.get_text(META_STORE, META_KEY).await)
     }
 
     /// # Errors
@@ -236,5 +290,31 @@ impl Store {
 
     pub fn close(&self) {
         self.db.close();
+    }
+}
+
+/// A stored value as the text this version writes.
+fn as_text(value: Option<JsValue>) -> Result<Option<String>, StorageError> {
+    match value {
+        None => Ok(None),
+        Some(value) => value.as_string().map(Some).ok_or(StorageError::Damaged),
+    }
+}
+
+fn parse_vault(
+    text: Result<Option<String>, StorageError>,
+) -> Result<Option<StoredVault>, StorageError> {
+    match text? {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|_| StorageError::Damaged),
+    }
+}
+
+fn parse_attempts(text: Result<Option<String>, StorageError>) -> Result<Attempts, StorageError> {
+    match text? {
+        None => Ok(Attempts::default()),
+        Some(text) => serde_json::from_str(&text).map_err(|_| StorageError::Damaged),
     }
 }

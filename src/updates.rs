@@ -52,9 +52,11 @@ impl Updates {
     }
 }
 
-/// Registers `script` as the service worker (none in tests: `None`) and
-/// provides [`Updates`] to the screens.
-pub fn provide_updates(script: Option<String>) -> Updates {
+/// Provides [`Updates`] to the screens, and registers `script` as the
+/// service worker (none in tests: `None`) once `started` says the first
+/// screen is up: installing it downloads every file of the app, which should
+/// not compete with the files the first screen needs.
+pub fn provide_updates(script: Option<String>, started: impl Fn() -> bool + 'static) -> Updates {
     let updates = Updates {
         ready: RwSignal::new(false),
         applying: StoredValue::new(false),
@@ -62,7 +64,18 @@ pub fn provide_updates(script: Option<String>) -> Updates {
     };
     provide_context(updates);
     if let Some(script) = script {
-        leptos::task::spawn_local(register(updates, script));
+        let script = StoredValue::new(Some(script));
+        Effect::new(move |_| {
+            if started()
+                && let Some(script) = script.try_update_value(Option::take).flatten()
+            {
+                leptos::task::spawn_local(async move {
+                    // After the first screen has been drawn.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    register(updates, script).await;
+                });
+            }
+        });
     }
     updates
 }

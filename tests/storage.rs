@@ -239,3 +239,43 @@ async fn five_wrong_pins_lock_the_app_with_a_countdown() {
     assert_eq!(attempts.lockouts, 1);
     assert!(attempts.locked_for(js_sys::Date::now() as u64).is_some());
 }
+
+#[wasm_bindgen_test]
+async fn opening_says_when_it_created_the_database_and_reads_both_records_at_once() {
+    let name = fresh_db_name("created");
+    let created = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = created.clone();
+    let store = Store::open_with(&name, move || count.set(count.get() + 1))
+        .await
+        .unwrap();
+    assert_eq!(created.get(), 1, "a new database is announced once");
+    let (vault, attempts) = store.read_start().await.unwrap();
+    assert_eq!((vault.unwrap(), attempts), (None, Attempts::default()));
+
+    store.write_vault("sealed", 0).await.unwrap();
+    let mut failed = Attempts::default();
+    failed.failed(1_000);
+    store.write_attempts(&failed).await.unwrap();
+    store.close();
+
+    let count = created.clone();
+    let reopened = Store::open_with(&name, move || count.set(count.get() + 1))
+        .await
+        .unwrap();
+    assert_eq!(created.get(), 1, "an existing database is not announced");
+    let (vault, attempts) = reopened.read_start().await.unwrap();
+    assert_eq!(vault.unwrap().unwrap().text, "sealed");
+    assert_eq!(attempts, failed);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_vault_record_read_at_start_is_reported_and_the_attempts_still_read() {
+    let name = fresh_db_name("start-damaged");
+    Store::open(&name).await.unwrap().close();
+    put_raw(&name, &JsValue::from_f64(7.0)).await;
+    let store = Store::open(&name).await.unwrap();
+    let (vault, attempts) = store.read_start().await.unwrap();
+    assert_eq!(vault, Err(StorageError::Damaged));
+    assert_eq!(attempts, Attempts::default());
+    assert!(get_raw(&name).await.is_some(), "the damaged record is kept");
+}
