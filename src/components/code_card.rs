@@ -41,20 +41,13 @@ fn elapsed_in_period_ms(unix_ms: u64, (period, t0): (u64, u64)) -> u64 {
 
 #[component]
 pub fn CodeCard(id: String) -> impl IntoView {
-    let state = use_app_state();
     let list = use_code_list();
-    let lookup_id = id.clone();
-    let identity = Memo::new(move |_| {
-        state
-            .document
-            .with(|d| d.identities.iter().find(|i| i.id == lookup_id).cloned())
-    });
+    let token_id = id.clone();
     let token = Memo::new(move |_| {
-        identity.with(|i| {
-            i.as_ref()
-                .and_then(|i| i.token.as_ref())
-                .and_then(|t| t.to_token().ok())
+        list.with_identity(&token_id, |i| {
+            i.token.as_ref().and_then(|t| t.to_token().ok())
         })
+        .flatten()
     });
     // When a time-based code changes: (period, T0); None for HOTP.
     let schedule = Memo::new(move |_| {
@@ -83,16 +76,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    // Read in place: cloning the identity would copy its secret each time.
+    let name_id = id.clone();
     let name = Memo::new(move |_| {
-        identity.with(|i| {
-            i.as_ref()
-                .map(|i| match &i.issuer {
-                    Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
-                    _ => i.name.clone(),
-                })
-                .unwrap_or_default()
+        list.with_identity(&name_id, |i| match &i.issuer {
+            Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
+            _ => i.name.clone(),
         })
+        .unwrap_or_default()
     });
     // Only the focused card follows the clock, for its spoken seconds left.
     let focused = RwSignal::new(false);
