@@ -388,3 +388,41 @@ async fn next_code_moves_an_hotp_token_on_and_stores_the_counter() {
     click(&app, "Unlock").await;
     assert_eq!(first_code(&app).await, "287082");
 }
+
+#[wasm_bindgen_test]
+async fn a_reactivated_identity_waits_on_the_initial_screen_with_an_activate_link() {
+    let app = mount(&fresh_db_name("waiting"));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    activate_with_self_service(&app, Some("Work")).await;
+    click(&app, "Done").await;
+    first_code(&app).await;
+    click(&app, "Settings").await;
+    click(&app, "Work").await;
+    click(&app, "Reactivate").await;
+    wait_for_text(&app, "You will need a new Serial Number").await;
+    click(&app, "Reactivate").await;
+    wait_for_text(&app, "Activate Work").await;
+
+    // Left before the new activation: the card says so, with no code.
+    click(&app, "Soft Token").await;
+    let container = app.container.clone();
+    wait_for("the Activate link on the card", TIMEOUT, || {
+        control(&container, "Activate")
+    })
+    .await;
+    assert!(text_of(&app.container).contains("Work"));
+    assert!(
+        shown_codes(&app.container).is_empty(),
+        "no code for a cleared identity"
+    );
+    assert!(control(&app.container, "Next code").is_none());
+
+    click(&app, "Activate").await;
+    wait_for_text(&app, "Activate Work").await;
+    let token = activate_with_self_service(&app, None).await;
+    click(&app, "Done").await;
+    let shown = first_code(&app).await;
+    assert!(matches_now(&token, &shown));
+    assert!(control(&app.container, "Activate").is_none());
+}

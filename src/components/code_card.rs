@@ -121,42 +121,55 @@ pub fn CodeCard(id: String) -> impl IntoView {
     let bar_duration = move || format!("{}s", schedule.get().map_or(30, |(period, _)| period));
 
     let on_copy = move |_| list.copy(&code.read_untracked());
-    let next_id = StoredValue::new(id.clone());
-    let activate_href = format!("/identity/{id}/activate");
-
-    view! {
-        <li class="token" data-id=id.clone()>
-            <Show
-                when=move || token.get().is_some()
-                fallback=move || view! {
-                    <div class="token__pending">
-                        <span class="token__name">{name}</span>
-                        <A href=activate_href.clone() attr:class="button button--secondary">"Activate"</A>
-                    </div>
+    // One branch for what the card is: drawn again only when that changes
+    // (activated, or another kind of token), not when its code does.
+    let face = Memo::new(
+        move |_| match (token.with(Option::is_some), schedule.get()) {
+            (false, _) => Face::NotActivated,
+            (true, Some(_)) => Face::TimeBased,
+            (true, None) => Face::CounterBased,
+        },
+    );
+    let card_id = id.clone();
+    let body = move || {
+        match face.get() {
+        Face::NotActivated => view! {
+            <div class="token__pending">
+                <span class="token__name">{name}</span>
+                <A href=format!("/identity/{card_id}/activate") attr:class="button button--secondary">"Activate"</A>
+            </div>
+        }
+        .into_any(),
+        face => view! {
+            <button type="button" class="token__main" on:click=on_copy aria-label=label>
+                <span class="token__name">{name}</span>
+                <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
+            </button>
+            {match face {
+                Face::CounterBased => view! { <NextCodeButton id=card_id.clone() /> }.into_any(),
+                _ => view! {
+                    <span class="token__time" aria-hidden="true"
+                        style:animation-duration=bar_duration
+                        style:animation-delay=bar_delay></span>
                 }
-            >
-                <button
-                    type="button"
-                    class="token__main"
-                    on:click=on_copy
-                    aria-label=label
-                >
-                    <span class="token__name">{name}</span>
-                    <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
-                </button>
-                <Show
-                    when=move || schedule.get().is_none()
-                    fallback=move || view! {
-                        <span class="token__time" aria-hidden="true"
-                            style:animation-duration=bar_duration
-                            style:animation-delay=bar_delay></span>
-                    }
-                >
-                    <NextCodeButton id=next_id.get_value() />
-                </Show>
-            </Show>
-        </li>
+                .into_any(),
+            }}
+        }
+        .into_any(),
     }
+    };
+
+    view! { <li class="token" data-id=id>{body}</li> }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Face {
+    /// An activation identity waiting for its activation: a link to it.
+    NotActivated,
+    /// TOTP: the time bar.
+    TimeBased,
+    /// HOTP: "Next code".
+    CounterBased,
 }
 
 /// HOTP: moves the counter on by one, for the next code.
