@@ -7,8 +7,9 @@
 //! bytes of a cold load per file kind (raw, gzip); cold start (navigation
 //! to the PIN field); unlock (Unlock pressed to the first code) and the
 //! longest main-thread task meanwhile; with 500 identities, the initial
-//! screen's render, main-thread time per second of ticking codes, and
-//! layout shift; JS heap and WASM memory after unlock; our Argon2id worker
+//! screen's render (to a screen full of codes, to all 500 cards in the page,
+//! and the longest task meanwhile), main-thread time per second of ticking
+//! codes, and layout shift; JS heap and WASM memory after unlock; our Argon2id worker
 //! against hash-wasm's; Lighthouse 12.2.3 (desktop) scores.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
@@ -195,8 +196,8 @@ async fn many_run(server: &StaticServer, samples: &mut Samples) {
     let links: Vec<String> = (0..MANY).map(link).collect();
     paste_links(&browser, &links).await;
     browser.wait_for_text(&format!("Service{}", MANY - 1)).await;
-    // The run's figure is the median of three renders (Settings, then the
-    // initial screen): one render is a single short interval, and a
+    // Each run's figures are the medians of three renders (Settings, then
+    // the initial screen): one render is a single short interval, and a
     // descheduled moment on a busy machine would otherwise be the run's
     // whole figure.
     let mut renders = Vec::new();
@@ -205,9 +206,20 @@ async fn many_run(server: &StaticServer, samples: &mut Samples) {
         browser.wait_for_text("Soft token identities").await;
         renders.push(render_initial_screen(&browser).await);
     }
-    renders.sort_by(f64::total_cmp);
-    let render = renders[renders.len() / 2];
-    samples.add("500 identities: render (ms)", render);
+    let median_of = |pick: fn(&Render) -> f64| {
+        let mut values: Vec<f64> = renders.iter().map(pick).collect();
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    samples.add(
+        "500 identities: screen of codes (ms)",
+        median_of(|r| r.screen),
+    );
+    samples.add("500 identities: all cards (ms)", median_of(|r| r.all));
+    samples.add(
+        "500 identities: longest task (ms)",
+        median_of(|r| r.longest_task),
+    );
 
     browser
         .cdp()
@@ -241,24 +253,49 @@ async fn many_run(server: &StaticServer, samples: &mut Samples) {
     browser.quit().await;
 }
 
-/// From a press on the title (Settings → the initial screen) to the frame
-/// after all [`MANY`] codes are in the page.
-async fn render_initial_screen(browser: &Browser) -> f64 {
-    browser
+/// One render of the initial screen with [`MANY`] identities, from a press
+/// on the title (Settings → the initial screen), in ms.
+struct Render {
+    /// To the frame after the screen is full of codes: the list reaches
+    /// below the window (or all cards are in). Measured on the list, not
+    /// on a card: forcing an off-screen card's layout made its time bar
+    /// run on the main thread afterwards.
+    screen: f64,
+    /// To the frame after all cards are in the page.
+    all: f64,
+    /// The longest main-thread task meanwhile (0 when none over 50 ms).
+    longest_task: f64,
+}
+
+async fn render_initial_screen(browser: &Browser) -> Render {
+    let result = browser
         .driver
         .execute_async(
             &format!(
-                "const done = arguments[arguments.length - 1]; const start = performance.now(); \
+                "const done = arguments[arguments.length - 1]; window.__longTasks = []; \
+                 const start = performance.now(); let screen = 0; \
                  document.querySelector('.top-bar__title').click(); \
-                 const check = () => document.querySelectorAll('.token__code').length >= {MANY} \
-                   ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(check, 0); check();"
+                 const check = () => {{ \
+                   const codes = document.querySelectorAll('.token__code'); \
+                   const list = document.querySelector('.token-list'); \
+                   if (!screen && codes.length && (codes.length >= {MANY} || list.getBoundingClientRect().bottom > innerHeight)) \
+                     requestAnimationFrame(() => {{ screen = performance.now() - start; }}); \
+                   if (codes.length >= {MANY}) requestAnimationFrame(() => setTimeout(() => \
+                     done([screen || performance.now() - start, performance.now() - start, Math.max(0, ...window.__longTasks)]), 0)); \
+                   else setTimeout(check, 0); }}; check();"
             ),
             Vec::new(),
         )
         .await
         .ok()
-        .and_then(|r| r.json().as_f64())
-        .unwrap_or(f64::NAN)
+        .and_then(|r| serde_json::from_value::<Vec<f64>>(r.json().clone()).ok())
+        .unwrap_or_default();
+    let at = |i: usize| result.get(i).copied().unwrap_or(f64::NAN);
+    Render {
+        screen: at(0),
+        all: at(1),
+        longest_task: at(2),
+    }
 }
 
 /// Our Argon2id worker against hash-wasm's, the same parameters, the same
@@ -462,7 +499,8 @@ async fn main() {
         ("cold start (ms)", "<=", 300.0, true),
         ("unlock (ms)", "<=", 1000.0, true),
         ("unlock: longest task (ms)", "<=", 50.0, true),
-        ("500 identities: render (ms)", "<=", 100.0, true),
+        ("500 identities: screen of codes (ms)", "<=", 100.0, true),
+        ("500 identities: longest task (ms)", "<=", 50.0, true),
         ("500 identities: ticking (ms/s)", "<=", 4.0, true),
         ("KDF: ratio ours / hash-wasm", "<=", 0.8, true),
         ("Lighthouse performance", ">=", 95.0, false),
