@@ -176,18 +176,14 @@ impl Store {
             .map_err(StorageError::from_idb)?;
         // Both requests become futures (callbacks attached) before either is
         // awaited: the second may be answered while the first is awaited.
-        let vault_request = tx
-            .object_store(VAULT_STORE)
-            .map_err(StorageError::from_idb)?
-            .get(JsValue::from_str(VAULT_KEY))
-            .map_err(StorageError::from_idb)?
-            .into_future();
-        let meta_request = tx
-            .object_store(META_STORE)
-            .map_err(StorageError::from_idb)?
-            .get(JsValue::from_str(META_KEY))
-            .map_err(StorageError::from_idb)?
-            .into_future();
+        let request = |store: &str, key: &str| {
+            tx.object_store(store)
+                .and_then(|store| store.get(JsValue::from_str(key)))
+                .map(IntoFuture::into_future)
+                .map_err(StorageError::from_idb)
+        };
+        let vault_request = request(VAULT_STORE, VAULT_KEY)?;
+        let meta_request = request(META_STORE, META_KEY)?;
         let vault_value = vault_request.await.map_err(StorageError::from_idb)?;
         let meta_value = meta_request.await.map_err(StorageError::from_idb)?;
         tx.await.map_err(StorageError::from_idb)?;

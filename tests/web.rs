@@ -63,6 +63,22 @@ async fn first_code(app: &Mounted) -> String {
     .await
 }
 
+/// A new app with one activated identity, "Work", left on its Reactivate
+/// warning (Settings, the identity, Reactivate).
+async fn activated_then_reactivate_warning(db: &str) -> (Mounted, otp::Token) {
+    let app = mount(&fresh_db_name(db));
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    let token = activate_with_self_service(&app, Some("Work")).await;
+    click(&app, "Done").await;
+    first_code(&app).await;
+    click(&app, "Settings").await;
+    click(&app, "Work").await;
+    click(&app, "Reactivate").await;
+    wait_for_text(&app, "You will need a new Serial Number").await;
+    (app, token)
+}
+
 #[wasm_bindgen_test]
 async fn the_seed_end_to_end_activate_reload_reactivate() {
     let db = fresh_db_name("seed");
@@ -188,16 +204,7 @@ async fn a_wrong_pin_says_how_many_attempts_are_left() {
 
 #[wasm_bindgen_test]
 async fn cancel_on_the_warning_leaves_the_identity_untouched() {
-    let app = mount(&fresh_db_name("cancel"));
-    create_pin(&app).await;
-    click(&app, "Activate a soft token identity").await;
-    let token = activate_with_self_service(&app, Some("Work")).await;
-    click(&app, "Done").await;
-    first_code(&app).await;
-    click(&app, "Settings").await;
-    click(&app, "Work").await;
-    click(&app, "Reactivate").await;
-    wait_for_text(&app, "You will need a new Serial Number").await;
+    let (app, token) = activated_then_reactivate_warning("cancel").await;
     click(&app, "Cancel").await;
     wait_for_text(&app, "Token type").await;
     click(&app, "Soft Token").await;
@@ -391,16 +398,7 @@ async fn next_code_moves_an_hotp_token_on_and_stores_the_counter() {
 
 #[wasm_bindgen_test]
 async fn a_reactivated_identity_waits_on_the_initial_screen_with_an_activate_link() {
-    let app = mount(&fresh_db_name("waiting"));
-    create_pin(&app).await;
-    click(&app, "Activate a soft token identity").await;
-    activate_with_self_service(&app, Some("Work")).await;
-    click(&app, "Done").await;
-    first_code(&app).await;
-    click(&app, "Settings").await;
-    click(&app, "Work").await;
-    click(&app, "Reactivate").await;
-    wait_for_text(&app, "You will need a new Serial Number").await;
+    let (app, _) = activated_then_reactivate_warning("waiting").await;
     click(&app, "Reactivate").await;
     wait_for_text(&app, "Activate Work").await;
 
