@@ -515,3 +515,34 @@ async fn codes_change_on_their_own_when_the_period_ends_and_the_bar_follows_the_
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_is_drawn_in_parts_and_ends_whole_and_in_order() {
+    let app = mount(&fresh_db_name("add-many"));
+    open_add_identity(&app).await;
+    // More than the cards drawn with the screen plus two later frames' worth,
+    // so the list must keep adding until the last one.
+    const COUNT: usize = 130;
+    let links: Vec<String> = (0..COUNT)
+        .map(|i| format!("otpauth://totp/Many:user{i}?secret={}", random_secret()))
+        .collect();
+    let tokens: Vec<otp::Token> = links
+        .iter()
+        .map(|link| otp::otpauth::parse(link).unwrap().token)
+        .collect();
+    read_link(&app, &links.join("\n")).await;
+    wait_for_text(&app, &format!("{COUNT} tokens will be added.")).await;
+    let shown = add_and_wait_for(&app, COUNT).await;
+    for (i, (token, code)) in tokens.iter().zip(&shown).enumerate() {
+        assert!(
+            otp::verify(token, code, now_seconds(), 1).is_some(),
+            "card {i} shows {code}, not its token's code"
+        );
+    }
+    let names = app.container.query_selector_all(".token__name").unwrap();
+    assert_eq!(names.length() as usize, COUNT);
+    for i in [0, 23, 24, 73, 74, COUNT - 1] {
+        let name = names.item(i as u32).unwrap().text_content().unwrap();
+        assert!(name.contains(&format!("user{i}")), "card {i} is {name}");
+    }
+}

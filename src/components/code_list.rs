@@ -7,7 +7,11 @@
 //! - the seconds left are drawn by a CSS animation (transform only, run by
 //!   the compositor), restarted at each code change, not by the clock;
 //! - one clipboard, and one "Copied" status for all cards (a live region
-//!   per card made hundreds of them for screen readers to track).
+//!   per card made hundreds of them for screen readers to track);
+//! - the first cards are drawn with the screen, the rest fifty a frame
+//!   after that: codes show without waiting for the 500th card, and no
+//!   task blocks the page for the whole list (500 at once was one task of
+//!   80-120 ms; make bench).
 //!
 //! Holds no secret: codes are computed by each card from its own token.
 
@@ -18,6 +22,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use vault::{Document, Identity};
 use wasm_bindgen::JsCast;
+
+/// Cards drawn with the screen: more than fit on any display.
+const FIRST_CARDS: usize = 24;
+/// Cards added in each later frame: off-screen cards skip layout
+/// (`content-visibility: auto`), so fifty are a few milliseconds.
+const MORE_CARDS: usize = 50;
 
 /// (period, T0) → the time step of that schedule.
 type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
@@ -146,6 +156,18 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
                 .collect()
         })
     });
+    let drawn = RwSignal::new(FIRST_CARDS);
+    Effect::new(move |_| {
+        if drawn.get() < ids.with(Vec::len) {
+            request_animation_frame(move || {
+                drawn.try_update(|drawn| *drawn += MORE_CARDS);
+            });
+        }
+    });
+    let drawn_ids = Memo::new(move |_| {
+        let drawn = drawn.get();
+        ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
+    });
     provide_context(CodeListContext {
         positions,
         document: state.document,
@@ -159,7 +181,7 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         <ul class="token-list"
             on:focusin=move |event| set_focus(&event, true)
             on:focusout=move |event| set_focus(&event, false)>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
+            <For each=move || drawn_ids.get() key=|id| id.clone() let:id>
                 <CodeCard id=id />
             </For>
         </ul>
