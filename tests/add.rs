@@ -56,6 +56,19 @@ async fn add_and_wait_for(app: &Mounted, count: usize) -> Vec<String> {
     .await
 }
 
+/// Reads these otpauth links (one per line), adds them all, and returns
+/// their tokens and the codes the initial screen then shows, in order.
+async fn add_links(app: &Mounted, links: &[String]) -> (Vec<otp::Token>, Vec<String>) {
+    let tokens: Vec<otp::Token> = links
+        .iter()
+        .map(|link| otp::otpauth::parse(link).unwrap().token)
+        .collect();
+    read_link(app, &links.join("\n")).await;
+    wait_for_text(app, &format!("{} tokens will be added.", links.len())).await;
+    let shown = add_and_wait_for(app, links.len()).await;
+    (tokens, shown)
+}
+
 #[wasm_bindgen_test]
 async fn a_pasted_otpauth_link_is_previewed_then_added_and_a_duplicate_asks_first() {
     let app = mount(&fresh_db_name("add-link"));
@@ -436,13 +449,7 @@ async fn codes_change_on_their_own_when_the_period_ends_and_the_bar_follows_the_
             )
         })
         .collect();
-    let tokens: Vec<otp::Token> = links
-        .iter()
-        .map(|link| otp::otpauth::parse(link).unwrap().token)
-        .collect();
-    read_link(&app, &links.join("\n")).await;
-    wait_for_text(&app, "3 tokens will be added.").await;
-    let first = add_and_wait_for(&app, 3).await;
+    let (tokens, first) = add_links(&app, &links).await;
 
     let container = app.container.clone();
     let changed = wait_for("the 2-second codes to change", TIMEOUT, || {
@@ -526,13 +533,7 @@ async fn a_long_list_is_drawn_in_parts_and_ends_whole_and_in_order() {
     let links: Vec<String> = (0..COUNT)
         .map(|i| format!("otpauth://totp/Many:user{i}?secret={}", random_secret()))
         .collect();
-    let tokens: Vec<otp::Token> = links
-        .iter()
-        .map(|link| otp::otpauth::parse(link).unwrap().token)
-        .collect();
-    read_link(&app, &links.join("\n")).await;
-    wait_for_text(&app, &format!("{COUNT} tokens will be added.")).await;
-    let shown = add_and_wait_for(&app, COUNT).await;
+    let (tokens, shown) = add_links(&app, &links).await;
     for (i, (token, code)) in tokens.iter().zip(&shown).enumerate() {
         assert!(
             otp::verify(token, code, now_seconds(), 1).is_some(),

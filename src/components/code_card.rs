@@ -131,35 +131,35 @@ pub fn CodeCard(id: String) -> impl IntoView {
         },
     );
     let card_id = id.clone();
-    let body = move || {
-        match face.get() {
-        Face::NotActivated => view! {
-            <div class="token__pending">
-                <span class="token__name">{name}</span>
-                <A href=format!("/identity/{card_id}/activate") attr:class="button button--secondary">"Activate"</A>
-            </div>
-        }
-        .into_any(),
-        face => view! {
-            <button type="button" class="token__main" on:click=on_copy aria-label=label>
-                <span class="token__name">{name}</span>
-                <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
-            </button>
-            {match face {
-                Face::CounterBased => view! { <NextCodeButton id=card_id.clone() /> }.into_any(),
-                _ => view! {
-                    <span class="token__time" aria-hidden="true"
-                        style:animation-duration=bar_duration
-                        style:animation-delay=bar_delay></span>
+    view! {
+        <li class="token" data-id=id>
+            {move || match face.get() {
+                Face::NotActivated => view! {
+                    <div class="token__pending">
+                        <span class="token__name">{name}</span>
+                        <A href=format!("/identity/{card_id}/activate") attr:class="button button--secondary">"Activate"</A>
+                    </div>
+                }
+                .into_any(),
+                face => view! {
+                    <button type="button" class="token__main" on:click=on_copy aria-label=label>
+                        <span class="token__name">{name}</span>
+                        <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
+                    </button>
+                    {match face {
+                        Face::CounterBased => view! { <NextCodeButton id=card_id.clone() /> }.into_any(),
+                        _ => view! {
+                            <span class="token__time" aria-hidden="true"
+                                style:animation-duration=bar_duration
+                                style:animation-delay=bar_delay></span>
+                        }
+                        .into_any(),
+                    }}
                 }
                 .into_any(),
             }}
-        }
-        .into_any(),
+        </li>
     }
-    };
-
-    view! { <li class="token" data-id=id>{body}</li> }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
