@@ -25,6 +25,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --bin softtoken -- -D warnings
 
 test-native:
 	cargo test --workspace --exclude served-tests

@@ -4,11 +4,8 @@
 
 use crate::components::top_bar::TopBar;
 use crate::components::update_prompt::UpdatePrompt;
-use crate::pages::{
-    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
-    home::Home, identity_settings::IdentitySettings, pin_gate::PinGate, reactivate::Reactivate,
-    registration::Registration, settings::Settings,
-};
+use crate::pages::pin_gate::PinGate;
+use crate::pages::split::{self, Screen};
 use crate::preferences::{Preferences, provide_preferences};
 use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
 use crate::updates::provide_updates;
@@ -23,7 +20,9 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
     let config = config.unwrap_or_default();
     let service_worker = config.service_worker.clone();
     let state = provide_app_state(config);
-    provide_updates(service_worker, move || state.phase.get() != Phase::Starting);
+    let started = move || state.phase.get() != Phase::Starting;
+    provide_updates(service_worker, started);
+    preload_screens(started);
     let pending = crate::adding::provide_pending();
     // Tokens read but not added are forgotten with the key.
     Effect::new(move |_| {
@@ -47,22 +46,37 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
             <main class="screen" id="main">
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
                     <Route path=path!("/pin") view=PinGate />
-                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=Home />
-                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=Settings />
-                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />
-                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=Add />
-                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=AddSecret />
-                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=AddPreview />
-                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=Backup />
-                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=IdentitySettings />
-                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=Reactivate />
-                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=Activate />
-                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=Registration />
+                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::home()) />
+                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Settings)) />
+                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Activate)) />
+                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Add)) />
+                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::AddSecret)) />
+                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::AddPreview)) />
+                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Backup)) />
+                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::IdentitySettings)) />
+                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Reactivate)) />
+                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Activate)) />
+                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Registration)) />
                 </Routes>
             </main>
             <UpdatePrompt />
         </Router>
     }
+}
+
+/// Once the first screen is drawn, fetches the other screens' code (a no-op
+/// unless the WASM is split), so that no later screen waits for it.
+fn preload_screens(started: impl Fn() -> bool + 'static) {
+    let pending = StoredValue::new(true);
+    Effect::new(move |_| {
+        if started() && pending.get_value() {
+            pending.set_value(false);
+            leptos::task::spawn_local(async {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                split::preload().await;
+            });
+        }
+    });
 }
 
 /// Ticks the clock once a second, and locks after the chosen idle time or

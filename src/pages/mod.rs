@@ -10,6 +10,7 @@ pub mod pin_gate;
 pub mod reactivate;
 pub mod registration;
 pub mod settings;
+pub mod split;
 
 use crate::state::use_app_state;
 use leptos::prelude::*;

@@ -190,6 +190,9 @@ async fn it_starts_and_unlocks_offline_and_never_leaves_its_origin() {
         "the network was not emulated offline"
     );
     assert!(!shown_code(&browser).await.is_empty());
+    // The other screens' code is a chunk of its own (scripts/split-wasm.mjs).
+    browser.press("Settings").await;
+    browser.wait_for_text("Auto-lock after").await;
 
     let requests = browser.requested_urls().await.unwrap();
     assert!(requests.len() > 5, "the request log is empty: {requests:?}");

@@ -28,3 +28,69 @@ async fn release_build_starts_and_renders_the_shell_without_console_errors() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     browser.quit().await;
 }
+
+/// Records, in every document, when the first screen's PIN field appeared.
+const PIN_FIELD_CLOCK: &str = "new MutationObserver(() => { \
+    if (!window.pinFieldAt && document.querySelector('#new-pin, #pin')) window.pinFieldAt = performance.now(); \
+}).observe(document, { subtree: true, childList: true });";
+
+/// The split build (scripts/split-wasm.mjs): the first screen needs only
+/// the main module; the other screens' chunks are fetched once it is up,
+/// and run: every screen after the PIN comes from them.
+#[tokio::test]
+async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
+    let chunks: Vec<String> = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("split_") && name.ends_with(".wasm"))
+        .collect();
+    assert!(
+        chunks.len() >= 2,
+        "the build has no split chunks: {chunks:?}"
+    );
+
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": PIN_FIELD_CLOCK }),
+        )
+        .await
+        .unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("864213").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+
+    // name -> when its request started, for every file the page fetched.
+    let started = |name: &str| {
+        format!(
+            "const e = performance.getEntriesByType('resource').find(e => e.name.endsWith('/{name}')); \
+             return e ? e.startTime : null;"
+        )
+    };
+    let pin_field_at = browser.eval("return window.pinFieldAt;").await.unwrap();
+    let pin_field_at = pin_field_at
+        .as_f64()
+        .expect("the PIN field's time was recorded");
+    for chunk in &chunks {
+        let at = wait_for(
+            &format!("{chunk} to be fetched"),
+            Duration::from_secs(20),
+            || async { browser.eval(&started(chunk)).await.ok()?.as_f64() },
+        )
+        .await;
+        assert!(
+            at >= pin_field_at,
+            "{chunk} was fetched at {at} ms, before the PIN field appeared at {pin_field_at} ms"
+        );
+    }
+
+    // A screen from the other chunk runs too.
+    browser.press("Settings").await;
+    browser.wait_for_text("Auto-lock after").await;
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.quit().await;
+}
