@@ -133,5 +133,9 @@ for (const name of [`${stem}.js`, `${stem}_bg.wasm`]) {
   }
   html = html.replace(link, `$1${sri(join(staging, name))}$2`);
 }
+// The main module's JS imports the loader: fetch both at once rather than
+// one after the other.
+const preload = `<link rel="modulepreload" href="/${linkName}" crossorigin="anonymous" integrity="${sri(join(staging, linkName))}">`;
+html = replaceOnce(html, "</head>", `${preload}</head>`, "index.html");
 writeFileSync(indexPath, html);
 console.log(`split-wasm: ${stem} split into the main module and ${chunks.length} chunks`);

@@ -5,7 +5,7 @@
 use crate::components::top_bar::TopBar;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::pin_gate::PinGate;
-use crate::pages::split::{self, Screen};
+use crate::pages::split::{self, Screen, lazy_screen};
 use crate::preferences::{Preferences, provide_preferences};
 use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
 use crate::updates::provide_updates;
@@ -46,17 +46,17 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
             <main class="screen" id="main">
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
                     <Route path=path!("/pin") view=PinGate />
-                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::home()) />
-                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Settings)) />
-                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Activate)) />
-                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Add)) />
-                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::AddSecret)) />
-                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::AddPreview)) />
-                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Backup)) />
-                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::IdentitySettings)) />
-                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Reactivate)) />
-                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Activate)) />
-                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=|| Suspend::new(split::screen(Screen::Registration)) />
+                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(split::home) />
+                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Settings)) />
+                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Activate)) />
+                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Add)) />
+                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::AddSecret)) />
+                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::AddPreview)) />
+                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Backup)) />
+                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
+                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Reactivate)) />
+                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Activate)) />
+                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Registration)) />
                 </Routes>
             </main>
             <UpdatePrompt />
@@ -138,25 +138,30 @@ fn FocusOnNavigate() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
         let _ = location.pathname.get();
-        // After the new screen has rendered.
+        // After the new screen has rendered, which waits for its code when
+        // its chunk has not arrived yet (src/pages/split.rs): look again
+        // every 50 ms, for up to 5 s.
         leptos::task::spawn_local(async {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            let Some(main) = document().get_element_by_id("main") else {
-                return;
-            };
-            let target = main
-                .query_selector("input, select, textarea")
-                .ok()
-                .flatten()
-                .or_else(|| main.query_selector("h2").ok().flatten());
-            if let Some(element) =
-                target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                if element.tag_name() == "H2" {
-                    element.set_tab_index(-1);
+            for attempt in 0..100 {
+                gloo_timers::future::TimeoutFuture::new(if attempt == 0 { 0 } else { 50 }).await;
+                if let Some(element) = first_field_or_heading() {
+                    if element.tag_name() == "H2" {
+                        element.set_tab_index(-1);
+                    }
+                    element.focus().ok();
+                    return;
                 }
-                element.focus().ok();
             }
         });
     });
+}
+
+fn first_field_or_heading() -> Option<web_sys::HtmlElement> {
+    let main = document().get_element_by_id("main")?;
+    let target = main
+        .query_selector("input, select, textarea")
+        .ok()
+        .flatten()
+        .or_else(|| main.query_selector("h2").ok().flatten())?;
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target).ok()
 }

@@ -94,3 +94,41 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     browser.quit().await;
 }
+
+/// A chunk that cannot be fetched (offline before the service worker had
+/// cached it) leaves a message and a Reload button, not a stopped app; once
+/// the network is back, Reload brings the screen.
+#[tokio::test]
+async fn a_screen_whose_code_cannot_be_fetched_says_so_and_reload_brings_it() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    let cdp = browser.cdp();
+    cdp.send_raw("Network.enable", serde_json::json!({}))
+        .await
+        .unwrap();
+    cdp.send_raw(
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*/split_*", "*/chunk_*"] }),
+    )
+    .await
+    .unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("531642").await;
+    browser
+        .wait_for_text("This screen could not be loaded")
+        .await;
+    assert!(
+        browser.page_text().await.contains("Soft Token"),
+        "the app stopped: {}",
+        browser.page_text().await
+    );
+
+    cdp.send_raw("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+        .await
+        .unwrap();
+    browser.press("Reload").await;
+    browser.type_pin("531642").await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.quit().await;
+}
