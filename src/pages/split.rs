@@ -138,7 +138,7 @@ fn ScreenNotLoaded() -> impl IntoView {
     view! {
         <div class="card" role="alert">
             <h2>"This screen could not be loaded"</h2>
-            <p>"Its part of the app has not been downloaded yet, and the network cannot be reached. Your tokens are safe. Connect, then reload."</p>
+            <p>"This part of the app has not been downloaded yet, and the network cannot be reached. Your tokens are safe: reconnect, then reload."</p>
             <button class="button" type="button" on:click=reload>"Reload"</button>
         </div>
     }

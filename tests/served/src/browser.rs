@@ -103,6 +103,18 @@ impl Browser {
         self.driver.cdp()
     }
 
+    /// Runs `script` in every document this browser loads from now on,
+    /// before the page's own scripts.
+    pub async fn run_in_every_document(&self, script: &str) -> WebDriverResult<()> {
+        self.cdp()
+            .send_raw(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": script }),
+            )
+            .await
+            .map(drop)
+    }
+
     /// The console messages of level SEVERE (errors) or WARNING since the
     /// last call: the app warns when it falls back from the KDF worker.
     pub async fn console_errors(&self) -> WebDriverResult<Vec<String>> {

@@ -16,13 +16,11 @@ const PIN: &str = "135790";
 /// loads, into localStorage so that they outlive reloads.
 async fn record_csp_violations(browser: &Browser) {
     browser
-        .cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": "document.addEventListener('securitypolicyviolation', (e) => { \
-                const seen = JSON.parse(localStorage.getItem('csp-violations') || '[]'); \
-                seen.push(e.violatedDirective + ' ' + e.blockedURI); \
-                localStorage.setItem('csp-violations', JSON.stringify(seen)); });" }),
+        .run_in_every_document(
+            "document.addEventListener('securitypolicyviolation', (e) => { \
+             const seen = JSON.parse(localStorage.getItem('csp-violations') || '[]'); \
+             seen.push(e.violatedDirective + ' ' + e.blockedURI); \
+             localStorage.setItem('csp-violations', JSON.stringify(seen)); });",
         )
         .await
         .unwrap();

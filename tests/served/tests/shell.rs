@@ -52,11 +52,7 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser
-        .cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            serde_json::json!({ "source": PIN_FIELD_CLOCK }),
-        )
+        .run_in_every_document(PIN_FIELD_CLOCK)
         .await
         .unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();

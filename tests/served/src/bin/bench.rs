@@ -74,11 +74,7 @@ async fn number(browser: &Browser, script: &str) -> f64 {
 async fn launch() -> Browser {
     let browser = Browser::launch().await.expect("Chromium starts");
     browser
-        .cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": OBSERVERS }),
-        )
+        .run_in_every_document(OBSERVERS)
         .await
         .expect("observers installed");
     browser
