@@ -103,6 +103,22 @@ impl Browser {
         self.driver.cdp()
     }
 
+    /// Waits until a service worker controls the page.
+    pub async fn wait_until_controlled(&self) {
+        crate::wait_for(
+            "a service worker to control the page",
+            Duration::from_secs(30),
+            || async {
+                let controlled = self
+                    .eval("return navigator.serviceWorker.controller !== null;")
+                    .await
+                    .ok()?;
+                (controlled == json!(true)).then_some(())
+            },
+        )
+        .await;
+    }
+
     /// Runs `script` in every document this browser loads from now on,
     /// before the page's own scripts.
     pub async fn run_in_every_document(&self, script: &str) -> WebDriverResult<()> {

@@ -33,22 +33,6 @@ async fn csp_violations(browser: &Browser) -> Value {
         .unwrap()
 }
 
-/// Waits until a service worker controls the page.
-async fn wait_until_controlled(browser: &Browser) {
-    wait_for(
-        "a service worker to control the page",
-        Duration::from_secs(30),
-        || async {
-            let controlled = browser
-                .eval("return navigator.serviceWorker.controller !== null;")
-                .await
-                .ok()?;
-            (controlled == json!(true)).then_some(())
-        },
-    )
-    .await;
-}
-
 async fn unlock(browser: &Browser) {
     browser.type_pin(PIN).await;
     browser.press("Unlock").await;
@@ -68,7 +52,7 @@ async fn chromium_can_install_it_with_its_name_icons_and_colours() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    wait_until_controlled(&browser).await;
+    browser.wait_until_controlled().await;
 
     let errors = browser
         .cdp()
@@ -155,7 +139,7 @@ async fn it_starts_and_unlocks_offline_and_never_leaves_its_origin() {
     let browser = Browser::launch().await.unwrap();
     record_csp_violations(&browser).await;
     browser.driver.goto(&origin).await.unwrap();
-    wait_until_controlled(&browser).await;
+    browser.wait_until_controlled().await;
 
     // The whole flow, online: create PIN, activate, reload, unlock.
     browser.create_pin(PIN).await;
@@ -248,7 +232,7 @@ async fn a_new_build_waits_for_reload_and_never_interrupts_an_activation() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    wait_until_controlled(&browser).await;
+    browser.wait_until_controlled().await;
     browser.create_pin(PIN).await;
     browser.wait_for_text("No soft token identity yet.").await;
 

@@ -170,14 +170,7 @@ async fn cold_run(server: &StaticServer, samples: &mut Samples) -> Vec<String> {
 
     // The start users have every day: a vault to unlock, and the app
     // installed by its service worker.
-    wait_for("the service worker", Duration::from_secs(30), || async {
-        let controlled = browser
-            .eval("return navigator.serviceWorker.controller !== null;")
-            .await
-            .ok()?;
-        (controlled == json!(true)).then_some(())
-    })
-    .await;
+    browser.wait_until_controlled().await;
     browser.driver.refresh().await.expect("page reloads");
     let ready = wait_for("the PIN field again", Duration::from_secs(30), || async {
         let at = number(&browser, "return window.__pinReadyAt || null;").await;
