@@ -20,9 +20,13 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
     let config = config.unwrap_or_default();
     let service_worker = config.service_worker.clone();
     let state = provide_app_state(config);
-    let started = move || state.phase.get() != Phase::Starting;
-    provide_updates(service_worker, started);
-    preload_screens(started);
+    let updates = provide_updates();
+    if let Some(script) = service_worker {
+        state.after_first_screen(crate::updates::register(updates, script));
+    }
+    // The other screens' code (a no-op unless the WASM is split), so that no
+    // later screen waits for it.
+    state.after_first_screen(split::preload());
     let pending = crate::adding::provide_pending();
     // Tokens read but not added are forgotten with the key.
     Effect::new(move |_| {
@@ -62,21 +66,6 @@ pub fn App(#[prop(optional)] config: Option<AppConfig>) -> impl IntoView {
             <UpdatePrompt />
         </Router>
     }
-}
-
-/// Once the first screen is drawn, fetches the other screens' code (a no-op
-/// unless the WASM is split), so that no later screen waits for it.
-fn preload_screens(started: impl Fn() -> bool + 'static) {
-    let pending = StoredValue::new(true);
-    Effect::new(move |_| {
-        if started() && pending.get_value() {
-            pending.set_value(false);
-            leptos::task::spawn_local(async {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                split::preload().await;
-            });
-        }
-    });
 }
 
 /// Ticks the clock once a second, and locks after the chosen idle time or

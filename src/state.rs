@@ -134,6 +134,22 @@ fn vault_message(error: &VaultError) -> String {
 }
 
 impl AppState {
+    /// Runs `task` once, after the first screen (the PIN gate) has been
+    /// drawn: for work that must not compete with what that screen needs.
+    pub fn after_first_screen(self, task: impl std::future::Future<Output = ()> + 'static) {
+        let task = StoredValue::new_local(Some(task));
+        Effect::new(move |_| {
+            if self.phase.get() != Phase::Starting
+                && let Some(task) = task.try_update_value(Option::take).flatten()
+            {
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    task.await;
+                });
+            }
+        });
+    }
+
     fn store(&self) -> Option<Rc<Store>> {
         self.inner.with_value(|inner| inner.store.clone())
     }

@@ -52,31 +52,17 @@ impl Updates {
     }
 }
 
-/// Provides [`Updates`] to the screens, and registers `script` as the
-/// service worker (none in tests: `None`) once `started` says the first
-/// screen is up: installing it downloads every file of the app, which should
-/// not compete with the files the first screen needs.
-pub fn provide_updates(script: Option<String>, started: impl Fn() -> bool + 'static) -> Updates {
+/// Provides [`Updates`] to the screens. The app registers the service worker
+/// with [`register`] once its first screen is up: installing it downloads
+/// every file of the app, which should not compete with the files the first
+/// screen needs.
+pub fn provide_updates() -> Updates {
     let updates = Updates {
         ready: RwSignal::new(false),
         applying: StoredValue::new(false),
         registration: StoredValue::new_local(None),
     };
     provide_context(updates);
-    if let Some(script) = script {
-        let script = StoredValue::new(Some(script));
-        Effect::new(move |_| {
-            if started()
-                && let Some(script) = script.try_update_value(Option::take).flatten()
-            {
-                leptos::task::spawn_local(async move {
-                    // After the first screen has been drawn.
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    register(updates, script).await;
-                });
-            }
-        });
-    }
     updates
 }
 
@@ -92,13 +78,15 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-fn reload() {
+/// Reloads the page (the app starts again, locked).
+pub(crate) fn reload() {
     if let Some(window) = web_sys::window() {
         window.location().reload().ok();
     }
 }
 
-async fn register(updates: Updates, script: String) {
+/// Registers `script` as the service worker and follows its updates.
+pub async fn register(updates: Updates, script: String) {
     let Some(container) = container() else {
         return;
     };

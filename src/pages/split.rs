@@ -130,16 +130,11 @@ where
 
 #[component]
 fn ScreenNotLoaded() -> impl IntoView {
-    let reload = |_| {
-        if let Some(window) = web_sys::window() {
-            window.location().reload().ok();
-        }
-    };
     view! {
         <div class="card" role="alert">
             <h2>"This screen could not be loaded"</h2>
             <p>"This part of the app has not been downloaded yet, and the network cannot be reached. Your tokens are safe: reconnect, then reload."</p>
-            <button class="button" type="button" on:click=reload>"Reload"</button>
+            <button class="button" type="button" on:click=|_| crate::updates::reload()>"Reload"</button>
         </div>
     }
 }
