@@ -1,7 +1,6 @@
-//! The binary Trunk builds: installs the panic hook, then mounts the app.
-use leptos::prelude::*;
+//! The binary Trunk builds: installs the panic hook, then starts the app.
 
 fn main() {
     softtoken::panic::install();
-    leptos::mount::mount_to_body(|| view! { <softtoken::App /> });
+    wasm_bindgen_futures::spawn_local(softtoken::app::start());
 }

@@ -82,9 +82,16 @@ pub fn now_ms() -> u64 {
 }
 
 /// Creates the state, starts opening storage, and provides it as context.
-pub fn provide_app_state(config: AppConfig) -> AppState {
+///
+/// `first_visit`: storage has already said this origin has no database (see
+/// [`crate::app::start`]), so the first render can be Create PIN.
+pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
     let state = AppState {
-        phase: RwSignal::new(Phase::Starting),
+        phase: RwSignal::new(if first_visit {
+            Phase::NoVault
+        } else {
+            Phase::Starting
+        }),
         document: RwSignal::new(Document::default()),
         attempts: RwSignal::new(Attempts::default()),
         now_ms: RwSignal::new(now_ms()),
@@ -104,9 +111,7 @@ pub fn provide_app_state(config: AppConfig) -> AppState {
     // Asked for now, before the first render, so the database opens while
     // the page is built. A database created by this open cannot hold a
     // vault: the PIN can be chosen while it finishes opening.
-    let opening = Store::open_with(&state.config().db_name, move || {
-        state.set_phase(Phase::NoVault);
-    });
+    let opening = Store::open_with(&state.config().db_name, move || state.first_run_seen());
     leptos::task::spawn_local(async move { state.start(opening).await });
     state
 }
@@ -199,6 +204,13 @@ impl AppState {
             .unwrap_or_default();
         for waiter in waiters {
             waiter.send(()).ok();
+        }
+    }
+
+    /// Storage has shown there is no vault before it finished opening.
+    fn first_run_seen(&self) {
+        if self.phase.try_get_untracked() == Some(Phase::Starting) {
+            self.phase.set(Phase::NoVault);
         }
     }
 

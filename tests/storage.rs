@@ -57,6 +57,17 @@ async fn get_raw(db_name: &str) -> Option<JsValue> {
 }
 
 #[wasm_bindgen_test]
+async fn exists_says_no_until_the_database_is_created() {
+    let name = fresh_db_name("exists");
+    assert_eq!(Store::exists(&name).await, Some(false));
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(Store::exists(&name).await, Some(true));
+    // Another name is still absent: the answer is per database.
+    assert_eq!(Store::exists(&format!("{name}-other")).await, Some(false));
+    store.close();
+}
+
+#[wasm_bindgen_test]
 async fn data_survives_closing_and_reopening_the_database() {
     let name = fresh_db_name("durable");
     let store = Store::open(&name).await.unwrap();

@@ -180,6 +180,27 @@ async fn a_mistyped_check_digit_is_named_under_its_field_and_nothing_is_saved() 
     );
 }
 
+/// `app::start` lists the databases before mounting; on a first visit the
+/// first render is Create PIN, and the PIN can be chosen at once, before
+/// the new database has opened.
+#[wasm_bindgen_test]
+async fn a_first_visit_known_before_mounting_draws_create_pin_in_its_first_render() {
+    let app = mount_first_visit(&fresh_db_name("first-visit"));
+    // The router draws its first route in a microtask. Microtasks only: no
+    // storage event (a task) can have arrived when this looks.
+    for _ in 0..10 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+            &wasm_bindgen::JsValue::NULL,
+        ))
+        .await
+        .unwrap();
+    }
+    let drawn = app.container.text_content().unwrap_or_default();
+    assert!(drawn.contains("Create PIN"), "first render: {drawn}");
+    create_pin(&app).await;
+    wait_for_text(&app, "No soft token identity yet.").await;
+}
+
 #[wasm_bindgen_test]
 async fn a_wrong_pin_says_how_many_attempts_are_left() {
     let db = fresh_db_name("wrong-pin");

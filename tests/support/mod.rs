@@ -61,6 +61,17 @@ pub fn mount(db_name: &str) -> Mounted {
 }
 
 pub fn mount_with(config: AppConfig) -> Mounted {
+    mount_app(config, false)
+}
+
+/// As `softtoken::app::start` mounts a first visit: at the PIN gate, and
+/// storage has already said there is no database.
+pub fn mount_first_visit(db_name: &str) -> Mounted {
+    softtoken::app::start_at_the_gate();
+    mount_app(test_config(db_name), true)
+}
+
+fn mount_app(config: AppConfig, first_visit: bool) -> Mounted {
     let container = document()
         .create_element("div")
         .unwrap()
@@ -70,7 +81,7 @@ pub fn mount_with(config: AppConfig) -> Mounted {
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(container.clone(), move || {
-            view! { <App config=config.clone() /> }.into_any()
+            view! { <App config=config.clone() first_visit /> }.into_any()
         })
     });
     Mounted {

@@ -128,3 +128,26 @@ async fn a_screen_whose_code_cannot_be_fetched_says_so_and_reload_brings_it() {
     browser.wait_for_text("No soft token identity yet.").await;
     browser.quit().await;
 }
+
+/// Every start ends at the PIN gate, whatever address it began at: Create
+/// PIN on a first visit, Enter your PIN once there is a vault.
+#[tokio::test]
+async fn a_start_at_any_address_opens_at_the_pin_gate() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    let path = || async { browser.eval("return location.pathname;").await.unwrap() };
+
+    browser.driver.goto(server.url("/backup")).await.unwrap();
+    browser.wait_for_text("Create PIN").await;
+    assert_eq!(path().await, "/pin");
+    browser.create_pin("864213").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    assert_eq!(path().await, "/");
+
+    browser.driver.goto(server.url("/settings")).await.unwrap();
+    browser.wait_for_text("Enter your PIN").await;
+    assert_eq!(path().await, "/pin");
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    browser.quit().await;
+}
