@@ -508,6 +508,19 @@ async fn codes_change_on_their_own_when_the_period_ends_and_the_bar_follows_the_
             format!("{}s", period_ms / 1000.0),
             "bar {i} lasts one period"
         );
+        // Four steps a second (style/main.css reads these), once a second
+        // under reduced motion.
+        let period_s = period_ms / 1000.0;
+        assert_eq!(
+            style.get_property_value("--bar-steps").unwrap().trim(),
+            format!("{}", period_s * 4.0),
+            "bar {i} steps"
+        );
+        assert_eq!(
+            style.get_property_value("--bar-seconds").unwrap().trim(),
+            format!("{period_s}"),
+            "bar {i} seconds"
+        );
         // The negative delay is the time already gone in this period.
         let delay = style.get_property_value("animation-delay").unwrap();
         let gone_ms = -delay

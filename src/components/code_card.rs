@@ -4,7 +4,8 @@
 //! code digit by digit, and the seconds left while the card has focus.
 //!
 //! Between code changes a card runs nothing: the bar is a CSS animation of
-//! `transform` (the compositor's), restarted at each new code.
+//! `transform` (the compositor's), restarted at each new code, in four steps
+//! a second.
 
 use crate::components::code_list::use_code_list;
 use crate::state::{now_ms, use_app_state};
@@ -118,7 +119,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
             .map(|schedule| format!("-{}ms", elapsed_in_period_ms(now_ms(), schedule)))
             .unwrap_or_default()
     };
-    let bar_duration = move || format!("{}s", schedule.get().map_or(30, |(period, _)| period));
+    let period = move || schedule.get().map_or(30, |(period, _)| period);
+    let bar_duration = move || format!("{}s", period());
+    // Four steps a second (a step is a few pixels of bar): each visible
+    // change costs the page's main thread a frame, and a glide would ask
+    // for sixty a second, for changes smaller than a pixel.
+    let bar_steps = move || (period() * BAR_STEPS_PER_SECOND).to_string();
+    let bar_seconds = move || period().to_string();
 
     let on_copy = move |_| list.copy(&code.read_untracked());
     // One branch for what the card is: drawn again only when that changes
@@ -151,6 +158,8 @@ pub fn CodeCard(id: String) -> impl IntoView {
                         _ => view! {
                             <span class="token__time" aria-hidden="true"
                                 style:animation-duration=bar_duration
+                                style:--bar-steps=bar_steps
+                                style:--bar-seconds=bar_seconds
                                 style:animation-delay=bar_delay></span>
                         }
                         .into_any(),
@@ -161,6 +170,9 @@ pub fn CodeCard(id: String) -> impl IntoView {
         </li>
     }
 }
+
+/// How often the time bar moves; reduced motion moves it once a second.
+const BAR_STEPS_PER_SECOND: u64 = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Face {
