@@ -111,7 +111,9 @@ pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
     // Asked for now, before the first render, so the database opens while
     // the page is built. A database created by this open cannot hold a
     // vault: the PIN can be chosen while it finishes opening.
-    let opening = Store::open_with(&state.config().db_name, move || state.first_run_seen());
+    let opening = Store::open_with(&state.config().db_name, move || {
+        state.set_phase(Phase::NoVault);
+    });
     leptos::task::spawn_local(async move { state.start(opening).await });
     state
 }
@@ -204,13 +206,6 @@ impl AppState {
             .unwrap_or_default();
         for waiter in waiters {
             waiter.send(()).ok();
-        }
-    }
-
-    /// Storage has shown there is no vault before it finished opening.
-    fn first_run_seen(&self) {
-        if self.phase.try_get_untracked() == Some(Phase::Starting) {
-            self.phase.set(Phase::NoVault);
         }
     }
 
