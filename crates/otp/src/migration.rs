@@ -37,7 +37,10 @@ pub struct MigrationPayload {
     pub batch_id: i32,
 }
 
+/// One account of an export. prost's derived `Debug` would print the
+/// secret's bytes, so it is skipped and written below without them.
 #[derive(Clone, PartialEq, Message)]
+#[prost(skip_debug)]
 pub struct OtpParameters {
     #[prost(bytes = "vec", tag = "1")]
     pub secret: Vec<u8>,
@@ -53,6 +56,23 @@ pub struct OtpParameters {
     pub r#type: i32,
     #[prost(int64, tag = "7")]
     pub counter: i64,
+}
+
+impl std::fmt::Debug for OtpParameters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OtpParameters")
+            .field(
+                "secret",
+                &format_args!("redacted ({} bytes)", self.secret.len()),
+            )
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("algorithm", &self.algorithm)
+            .field("digits", &self.digits)
+            .field("type", &self.r#type)
+            .field("counter", &self.counter)
+            .finish()
+    }
 }
 
 /// More parts than any export has: Google Authenticator puts about ten

@@ -5,6 +5,11 @@
 //! and the record written, so closing the tab mid-check does not reset it.
 //! After [`Attempts::ALLOWED_FAILURES`] consecutive failures the app locks for
 //! 1 min, then 5 min, then 15 min, then 1 h each further time.
+//!
+//! No lockout outlasts the longest step ([`Attempts::LONGEST_LOCKOUT_MS`]),
+//! whatever the clock said when it was set: a clock that was far ahead
+//! must not lock a person out for years (they would clear the site's data,
+//! and lose the vault with it).
 
 use serde::{Deserialize, Serialize};
 
@@ -28,13 +33,42 @@ impl Attempts {
             0 => MINUTE,
             1 => 5 * MINUTE,
             2 => 15 * MINUTE,
-            _ => 60 * MINUTE,
+            _ => Self::LONGEST_LOCKOUT_MS,
         }
     }
 
-    /// Milliseconds left in a lockout, if one is in force.
+    /// The longest lockout: no lockout in force lasts longer from now.
+    pub const LONGEST_LOCKOUT_MS: u64 = 60 * 60_000;
+    /// The lockout count from which every lockout is the longest.
+    const LONGEST_STAGE: u32 = 3;
+
+    /// Milliseconds left in a lockout, if one is in force; never more than
+    /// [`Attempts::LONGEST_LOCKOUT_MS`].
     pub fn locked_for(&self, now_ms: u64) -> Option<u64> {
-        (self.locked_until_ms > now_ms).then(|| self.locked_until_ms - now_ms)
+        (self.locked_until_ms > now_ms)
+            .then(|| (self.locked_until_ms - now_ms).min(Self::LONGEST_LOCKOUT_MS))
+    }
+
+    /// Brings a lockout set by a clock that was ahead back to at most the
+    /// longest lockout from `now_ms`, so it ends. True when it changed
+    /// anything (the record should then be written back).
+    pub fn clamp(&mut self, now_ms: u64) -> bool {
+        let latest = now_ms.saturating_add(Self::LONGEST_LOCKOUT_MS);
+        let changed = self.locked_until_ms > latest;
+        if changed {
+            self.locked_until_ms = latest;
+        }
+        changed
+    }
+
+    /// What an unreadable record stands for: one longest lockout from
+    /// `now_ms`. Damage must not hand out fresh attempts, nor lock for ever.
+    pub fn after_damage(now_ms: u64) -> Self {
+        Self {
+            failures: 0,
+            lockouts: Self::LONGEST_STAGE + 1,
+            locked_until_ms: now_ms.saturating_add(Self::LONGEST_LOCKOUT_MS),
+        }
     }
 
     /// Counts an attempt before its PIN is checked.
@@ -47,10 +81,13 @@ impl Attempts {
         *self = Self::default();
     }
 
-    /// The PIN was wrong: locks when the allowance is used up.
+    /// The PIN was wrong: locks when the allowance is used up. A later
+    /// lockout already in the record (another tab's) is kept.
     pub fn failed(&mut self, now_ms: u64) {
         if self.failures >= Self::ALLOWED_FAILURES {
-            self.locked_until_ms = now_ms + Self::lockout_ms(self.lockouts);
+            self.locked_until_ms = self
+                .locked_until_ms
+                .max(now_ms.saturating_add(Self::lockout_ms(self.lockouts)));
             self.lockouts = self.lockouts.saturating_add(1);
             self.failures = 0;
         }
@@ -100,6 +137,59 @@ mod tests {
         let stored = serde_json::to_string(&attempts).unwrap();
         let reloaded: Attempts = serde_json::from_str(&stored).unwrap();
         assert_eq!(reloaded.remaining(), 4);
+    }
+
+    #[test]
+    fn a_lockout_set_by_a_clock_years_ahead_ends_within_the_longest_lockout() {
+        let now = 1_700_000_000_000;
+        let ten_years = 10 * 365 * 24 * 3_600_000;
+        let mut attempts = Attempts {
+            failures: 0,
+            lockouts: 1,
+            locked_until_ms: now + ten_years,
+        };
+        assert_eq!(attempts.locked_for(now), Some(Attempts::LONGEST_LOCKOUT_MS));
+        assert!(attempts.clamp(now));
+        assert!(!attempts.clamp(now), "clamping twice changes nothing");
+        assert_eq!(
+            attempts.locked_for(now + Attempts::LONGEST_LOCKOUT_MS),
+            None
+        );
+        // A lockout within the bound is left as it is.
+        let mut short = Attempts {
+            locked_until_ms: now + 60_000,
+            ..Attempts::default()
+        };
+        assert!(!short.clamp(now));
+        assert_eq!(short.locked_for(now), Some(60_000));
+    }
+
+    #[test]
+    fn damage_counts_as_one_longest_lockout_then_longest_ones() {
+        let now = 5_000_000;
+        let mut attempts = Attempts::after_damage(now);
+        assert_eq!(attempts.locked_for(now), Some(Attempts::LONGEST_LOCKOUT_MS));
+        let later = now + Attempts::LONGEST_LOCKOUT_MS;
+        assert_eq!(attempts.locked_for(later), None);
+        for _ in 0..Attempts::ALLOWED_FAILURES {
+            fail(&mut attempts, later);
+        }
+        assert_eq!(
+            attempts.locked_for(later),
+            Some(Attempts::LONGEST_LOCKOUT_MS)
+        );
+    }
+
+    #[test]
+    fn a_failure_keeps_a_later_lockout_another_tab_set() {
+        let now = 9_000_000;
+        let mut attempts = Attempts {
+            failures: Attempts::ALLOWED_FAILURES - 1,
+            lockouts: 0,
+            locked_until_ms: now + 30 * 60_000,
+        };
+        fail(&mut attempts, now);
+        assert_eq!(attempts.locked_for(now), Some(30 * 60_000));
     }
 
     #[test]

@@ -44,7 +44,9 @@ pub enum BackupError {
     WrongPassword,
     #[error("this backup is damaged: {0}")]
     Damaged(&'static str),
-    #[error("the backup's password settings are out of range")]
+    #[error(
+        "this backup's password settings are outside what Soft Token accepts (scrypt: N at most 2^20, r at most 16, p at most 4, 256 MiB of memory), so it was not opened"
+    )]
     KdfParams,
     #[error("no random numbers were available")]
     Random,
@@ -108,8 +110,11 @@ impl PasswordKey {
     /// The slow step (about 32 MiB of memory); the app runs it in a worker.
     ///
     /// # Errors
-    /// [`BackupError::KdfParams`] for parameters scrypt refuses.
+    /// [`BackupError::KdfParams`] for parameters outside the caps of
+    /// [`ScryptParams::check`] (checked here, before any memory is taken),
+    /// or that scrypt refuses.
     pub fn derive(password: &str, params: &ScryptParams) -> Result<Self, BackupError> {
+        params.check()?;
         let scrypt_params = scrypt::Params::new(params.log_n, params.r, params.p, KEY_BYTES)
             .map_err(|_| BackupError::KdfParams)?;
         let mut out = [0u8; KEY_BYTES];
@@ -128,7 +133,35 @@ impl PasswordKey {
     }
 }
 
+/// The most password slots of one backup that are tried: each costs a
+/// derivation, and a crafted file could hold thousands.
+pub const MAX_PASSWORD_SLOTS: usize = 8;
+
 impl ScryptParams {
+    pub const MAX_LOG_N: u8 = 20;
+    pub const MAX_R: u32 = 16;
+    pub const MAX_P: u32 = 4;
+    /// scrypt's memory is 128 · r · N bytes.
+    pub const MAX_MEMORY_BYTES: u64 = 256 * 1024 * 1024;
+    pub const MAX_SALT_BYTES: usize = 64;
+
+    /// Refuses parameters outside the caps (docs/backup-format.md,
+    /// "Limits"): a crafted backup must not hang the import or exhaust the
+    /// page's memory.
+    ///
+    /// # Errors
+    /// [`BackupError::KdfParams`].
+    pub fn check(&self) -> Result<(), BackupError> {
+        let memory = 128 * u64::from(self.r) << self.log_n.min(63);
+        let within = (1..=Self::MAX_LOG_N).contains(&self.log_n)
+            && (1..=Self::MAX_R).contains(&self.r)
+            && (1..=Self::MAX_P).contains(&self.p)
+            && memory <= Self::MAX_MEMORY_BYTES
+            && !self.salt.is_empty()
+            && self.salt.len() <= Self::MAX_SALT_BYTES;
+        within.then_some(()).ok_or(BackupError::KdfParams)
+    }
+
     /// New backups' parameters with a fresh 32-byte salt.
     ///
     /// # Errors
@@ -262,22 +295,26 @@ fn unhex<const N: usize>(text: &str, what: &'static str) -> Result<[u8; N], Back
 }
 
 impl LockedBackup {
-    /// The scrypt parameters of each password slot, in order.
+    /// The scrypt parameters of each password slot, in order, for at most
+    /// [`MAX_PASSWORD_SLOTS`] slots; each is checked against the caps.
     pub fn password_kdfs(&self) -> Vec<Result<ScryptParams, BackupError>> {
         self.slots
             .iter()
+            .take(MAX_PASSWORD_SLOTS)
             .map(|slot| {
                 let log_n = (slot.n.is_power_of_two() && slot.n > 1)
                     .then(|| slot.n.trailing_zeros() as u8)
                     .ok_or(BackupError::KdfParams)?;
                 let salt = hex::decode(&slot.salt)
                     .map_err(|_| BackupError::Damaged("a slot's salt is not hex"))?;
-                Ok(ScryptParams {
+                let params = ScryptParams {
                     log_n,
                     r: slot.r,
                     p: slot.p,
                     salt,
-                })
+                };
+                params.check()?;
+                Ok(params)
             })
             .collect()
     }

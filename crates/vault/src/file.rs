@@ -69,6 +69,24 @@ impl KdfParams {
         })
     }
 
+    /// The most any slot may ask for: a tampered or foreign record must not
+    /// make every unlock run out of memory or run for minutes.
+    pub const MAX_MEMORY_KIB: u32 = 256 * 1024;
+    pub const MAX_ITERATIONS: u32 = 10;
+
+    /// Refuses parameters outside the caps (docs/vault-format.md, "Limits"),
+    /// before any memory is reserved for them.
+    ///
+    /// # Errors
+    /// [`VaultError::KdfParams`].
+    pub fn check(&self) -> Result<(), VaultError> {
+        let within = self.parallelism == 1
+            && (8..=Self::MAX_MEMORY_KIB).contains(&self.memory_kib)
+            && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)
+            && self.salt.len() == Self::SALT_BYTES;
+        within.then_some(()).ok_or(VaultError::KdfParams)
+    }
+
     /// True when these costs are below `memory_kib`/`iterations`: the slot
     /// should be re-wrapped with stronger ones after the next unlock.
     pub fn weaker_than(&self, memory_kib: u32, iterations: u32) -> bool {
@@ -102,6 +120,10 @@ struct PinSlot {
     nonce: Vec<u8>,
     #[serde(with = "b64")]
     wrapped_key: Vec<u8>,
+    /// Fields a later version added: kept through a PIN change, as the
+    /// format promises.
+    #[serde(flatten)]
+    unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,8 +252,12 @@ impl SealedVault {
     ///
     /// # Errors
     /// [`VaultError::NoPinSlot`].
+    /// [`VaultError::NoPinSlot`]; [`VaultError::KdfParams`] when they are
+    /// outside the caps of [`KdfParams::check`].
     pub fn pin_kdf(&self) -> Result<&KdfParams, VaultError> {
-        Ok(&self.pin_slot()?.kdf)
+        let kdf = &self.pin_slot()?.kdf;
+        kdf.check()?;
+        Ok(kdf)
     }
 
     /// Opens with a PIN (runs the KDF here: slow).
@@ -353,19 +379,25 @@ impl UnlockedVault {
     ) -> Result<SealedVault, VaultError> {
         let slot_id = hex(&random_array::<8>(entropy)?);
         let nonce = random_array::<NONCE_BYTES>(entropy)?;
-        let body = &mut self.sealed.body;
         let wrapped_key = hazmat::seal(
             &kek.0,
             &nonce,
             &self.key.0,
-            &aad(PIN_SLOT_AAD, &body.id, &slot_id),
+            &aad(PIN_SLOT_AAD, &self.sealed.body.id, &slot_id),
         );
+        let unknown = self
+            .sealed
+            .pin_slot()
+            .map(|old| old.unknown.clone())
+            .unwrap_or_default();
+        let body = &mut self.sealed.body;
         let slot = Slot::Pin(PinSlot {
             kind: PinTag::Pin,
             id: slot_id,
             kdf,
             nonce: nonce.to_vec(),
             wrapped_key,
+            unknown,
         });
         body.slots.retain(|slot| matches!(slot, Slot::Other(_)));
         body.slots.insert(0, slot);

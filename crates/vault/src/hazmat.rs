@@ -46,8 +46,11 @@ impl KeyEncryptionKey {
     /// step; the app runs it in a Web Worker.
     ///
     /// # Errors
-    /// [`VaultError::KdfParams`] when the parameters are out of range.
+    /// [`VaultError::KdfParams`] when the parameters are outside the caps
+    /// of [`KdfParams::check`]: checked here too, so that no caller (the
+    /// worker reads them from a message) can skip it.
     pub fn derive(pin: &Pin, params: &KdfParams) -> Result<Self, VaultError> {
+        params.check()?;
         let argon_params = argon2::Params::new(
             params.memory_kib,
             params.iterations,

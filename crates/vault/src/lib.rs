@@ -26,7 +26,7 @@ pub use document::{Document, Identity, Origin, StoredToken};
 pub use error::VaultError;
 pub use file::{FORMAT_VERSION, KdfParams, SealedVault, UnlockedVault};
 pub use hazmat::KeyEncryptionKey;
-pub use pin::Pin;
+pub use pin::{Pin, is_weak};
 
 /// A source of random bytes: the OS/browser CSPRNG in the app, a seeded
 /// sequence in tests that need determinism.

@@ -6,12 +6,22 @@ use super::codes::{ActivationCode, SerialNumber, with_check_digit};
 use super::link::{SecureActivation, encode_link};
 use zeroize::Zeroizing;
 
-/// A new activation, as Self-Service hands it out.
-#[derive(Debug)]
+/// A new activation, as Self-Service hands it out. Its `Debug` shows the
+/// serial number only: the password and the link open the activation.
 pub struct Issued {
     pub activation: SecureActivation,
     pub password: Zeroizing<String>,
     pub link: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for Issued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Issued")
+            .field("activation", &self.activation)
+            .field("password", &"redacted")
+            .field("link", &"redacted")
+            .finish()
+    }
 }
 
 /// Uniform decimal digits from random bytes, by rejection (bytes ≥ 250 are
