@@ -3,9 +3,15 @@
 //! With a worker URL (the default build), each derivation runs in a fresh
 //! Web Worker (`src/bin/kdf_worker.rs`) that is terminated afterwards: no
 //! main-thread task blocks for the KDF's duration, and its memory is given
-//! back. Without one (the browser tests, which have no Trunk build), or if
-//! the worker cannot start, it runs here after yielding once so the screen
-//! can show "Unlocking…" first.
+//! back. Without one (the browser tests, which have no Trunk build), or when
+//! the worker cannot start (it cannot be created, or its script fails to
+//! load before it says "ready"), it runs here after yielding once so the
+//! screen can show "Unlocking…" first.
+//!
+//! A worker that started and then died (an out-of-memory trap) or went
+//! silent past the timeout is terminated and reported as a
+//! [`DeriveError::Worker`]: the same derivation is never run again on the
+//! page, where it would take the whole app down with it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,124 +24,184 @@ use web_sys::{MessageEvent, Worker};
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html).
 pub const DEFAULT_WORKER_URL: &str = "./kdf_worker_loader.js";
 
+/// Where and how long a derivation may run.
+#[derive(Clone, Copy, Debug)]
+pub struct KdfRunner<'a> {
+    /// The worker's script; `None` derives on the page.
+    pub worker_url: Option<&'a str>,
+    /// How long a started worker may take before it counts as silent.
+    pub timeout_ms: u32,
+}
+
+/// How a started worker failed. Its `Display` is a sentence for the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WorkerError {
+    #[error(
+        "the key derivation stopped before it finished, which happens when the device runs short of memory. Close other tabs or apps and try again; nothing was changed"
+    )]
+    Crashed,
+    #[error("the key derivation did not finish in time. Try again; nothing was changed")]
+    TimedOut,
+}
+
+/// Why a derivation gave no key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeriveError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    #[error(transparent)]
+    Worker(#[from] WorkerError),
+}
+
 /// # Errors
-/// [`VaultError::KdfParams`] when the slot's parameters are out of range.
+/// [`VaultError::KdfParams`] when the slot's parameters are out of range;
+/// [`DeriveError::Worker`] when the worker died or went silent.
 pub async fn derive(
     pin: &Pin,
     params: &KdfParams,
-    worker_url: Option<&str>,
-) -> Result<KeyEncryptionKey, VaultError> {
-    if let Some(url) = worker_url {
-        match in_worker(url, pin, params).await {
-            Ok(key) => return Ok(key),
-            Err(WorkerFailure::Refused(error)) => return Err(error),
-            Err(WorkerFailure::Unavailable(reason)) => {
-                web_sys::console::warn_1(
-                    &format!("KDF worker unavailable ({reason}); deriving on the page").into(),
-                );
+    runner: KdfRunner<'_>,
+) -> Result<KeyEncryptionKey, DeriveError> {
+    if let Some(url) = runner.worker_url {
+        let request = zeroize::Zeroizing::new(
+            serde_json::json!({ "pin": pin.expose_digits(), "kdf": params }).to_string(),
+        );
+        match key_from_worker(url, &request, runner.timeout_ms).await {
+            Ok(bytes) => return Ok(KeyEncryptionKey::from_transfer_bytes(*bytes)),
+            Err(WorkerFailure::Refused(message)) => {
+                return Err(DeriveError::Vault(if message.contains("PIN") {
+                    VaultError::InvalidPin
+                } else {
+                    VaultError::KdfParams
+                }));
             }
+            Err(WorkerFailure::Failed(error)) => return Err(error.into()),
+            Err(WorkerFailure::NotStarted(reason)) => warn_not_started(&reason),
         }
     }
     gloo_timers::future::TimeoutFuture::new(0).await;
-    KeyEncryptionKey::derive(pin, params)
-}
-
-enum WorkerFailure {
-    /// The worker ran and said no (bad parameters): do not retry inline.
-    Refused(VaultError),
-    /// The worker could not run at all.
-    Unavailable(String),
-}
-
-async fn in_worker(
-    url: &str,
-    pin: &Pin,
-    params: &KdfParams,
-) -> Result<KeyEncryptionKey, WorkerFailure> {
-    let request = zeroize::Zeroizing::new(
-        serde_json::json!({ "pin": pin.expose_digits(), "kdf": params }).to_string(),
-    );
-    let bytes = key_from_worker(url, &request).await?;
-    Ok(KeyEncryptionKey::from_transfer_bytes(*bytes))
+    Ok(KeyEncryptionKey::derive(pin, params)?)
 }
 
 /// Derives a backup's password key (scrypt) in a fresh worker, or here
 /// when there is none.
 ///
 /// # Errors
-/// A [`BackupError`] when the parameters are out of range.
+/// A [`BackupError`] when the parameters are out of range;
+/// [`DeriveError::Worker`] when the worker died or went silent.
 pub async fn derive_backup_key(
     password: &str,
     params: &ScryptParams,
-    worker_url: Option<&str>,
-) -> Result<PasswordKey, BackupError> {
-    if let Some(url) = worker_url {
+    runner: KdfRunner<'_>,
+) -> Result<PasswordKey, DeriveError> {
+    if let Some(url) = runner.worker_url {
         let request = zeroize::Zeroizing::new(
             serde_json::json!({ "password": password, "scrypt": params }).to_string(),
         );
-        match key_from_worker(url, &request).await {
+        match key_from_worker(url, &request, runner.timeout_ms).await {
             Ok(bytes) => return Ok(PasswordKey::from_transfer_bytes(*bytes)),
-            Err(WorkerFailure::Refused(_)) => return Err(BackupError::KdfParams),
-            Err(WorkerFailure::Unavailable(reason)) => web_sys::console::warn_1(
-                &format!("KDF worker unavailable ({reason}); deriving on the page").into(),
-            ),
+            Err(WorkerFailure::Refused(_)) => return Err(BackupError::KdfParams.into()),
+            Err(WorkerFailure::Failed(error)) => return Err(error.into()),
+            Err(WorkerFailure::NotStarted(reason)) => warn_not_started(&reason),
         }
     }
     gloo_timers::future::TimeoutFuture::new(0).await;
-    PasswordKey::derive(password, params)
+    Ok(PasswordKey::derive(password, params)?)
+}
+
+fn warn_not_started(reason: &str) {
+    web_sys::console::warn_1(
+        &format!("KDF worker could not start ({reason}); deriving on the page").into(),
+    );
+}
+
+enum WorkerFailure {
+    /// The worker ran and said no (bad parameters): do not retry inline.
+    Refused(String),
+    /// The worker could not be created, or its script did not load: the
+    /// one case where deriving on the page is right.
+    NotStarted(String),
+    /// The worker started and then died or went silent.
+    Failed(WorkerError),
+}
+
+/// What the worker's events report to the waiting derivation.
+enum Event {
+    Answer(wasm_bindgen::JsValue),
+    ErrorBeforeReady,
+    ErrorAfterReady,
+    Timeout,
 }
 
 /// Sends one JSON request to a fresh worker and returns the 32-byte key
-/// it answers with.
+/// it answers with. The worker is terminated on every path.
 async fn key_from_worker(
     url: &str,
     request: &str,
+    timeout_ms: u32,
 ) -> Result<zeroize::Zeroizing<[u8; 32]>, WorkerFailure> {
-    let worker = Worker::new(url).map_err(|e| WorkerFailure::Unavailable(format!("{e:?}")))?;
-    let (sender, receiver) =
-        futures_channel::oneshot::channel::<Result<wasm_bindgen::JsValue, String>>();
+    let worker = Worker::new(url).map_err(|e| WorkerFailure::NotStarted(format!("{e:?}")))?;
+    let (sender, receiver) = futures_channel::oneshot::channel::<Event>();
     let sender = Rc::new(RefCell::new(Some(sender)));
+    let send = move |sender: &Rc<RefCell<Option<_>>>, event: Event| {
+        if let Some(reply) = sender.borrow_mut().take() {
+            let reply: futures_channel::oneshot::Sender<Event> = reply;
+            reply.send(event).ok();
+        }
+    };
+    let ready = Rc::new(std::cell::Cell::new(false));
     let request_text = zeroize::Zeroizing::new(request.to_owned());
     let worker_for_handler = worker.clone();
-    let reply = sender.clone();
+    let (reply, ready_for_message) = (sender.clone(), ready.clone());
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         if data.as_string().as_deref() == Some("ready") {
+            ready_for_message.set(true);
             worker_for_handler
                 .post_message(&request_text.as_str().into())
                 .ok();
-        } else if let Some(reply) = reply.borrow_mut().take() {
-            reply.send(Ok(data)).ok();
+        } else {
+            send(&reply, Event::Answer(data));
         }
     });
+    let (reply, ready_for_error) = (sender.clone(), ready.clone());
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-        if let Some(reply) = sender.borrow_mut().take() {
-            reply.send(Err("the worker failed to load".into())).ok();
-        }
+        let event = if ready_for_error.get() {
+            Event::ErrorAfterReady
+        } else {
+            Event::ErrorBeforeReady
+        };
+        send(&reply, event);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || {
+        send(&sender, Event::Timeout);
+    });
     let answer = receiver.await;
+    drop(timer);
     worker.terminate();
     drop((on_message, on_error));
-    let data = answer
-        .map_err(|_| WorkerFailure::Unavailable("no answer".into()))?
-        .map_err(WorkerFailure::Unavailable)?;
+    let data = match answer {
+        Ok(Event::Answer(data)) => data,
+        Ok(Event::ErrorBeforeReady) => {
+            return Err(WorkerFailure::NotStarted("its script did not load".into()));
+        }
+        Ok(Event::ErrorAfterReady) | Err(_) => {
+            return Err(WorkerFailure::Failed(WorkerError::Crashed));
+        }
+        Ok(Event::Timeout) => return Err(WorkerFailure::Failed(WorkerError::TimedOut)),
+    };
     if let Some(message) = data.as_string() {
-        return Err(WorkerFailure::Refused(if message.contains("PIN") {
-            VaultError::InvalidPin
-        } else {
-            VaultError::KdfParams
-        }));
+        return Err(WorkerFailure::Refused(message));
     }
     let array: js_sys::Uint8Array = data
         .dyn_into()
-        .map_err(|_| WorkerFailure::Unavailable("a malformed answer".into()))?;
+        .map_err(|_| WorkerFailure::Failed(WorkerError::Crashed))?;
     let mut bytes = zeroize::Zeroizing::new([0u8; 32]);
     if array.length() != 32 {
-        return Err(WorkerFailure::Unavailable(
-            "a key of the wrong length".into(),
-        ));
+        return Err(WorkerFailure::Failed(WorkerError::Crashed));
     }
     array.copy_to(bytes.as_mut());
     array.fill(0, 0, 32);

@@ -18,6 +18,7 @@ pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod updates;
+pub mod web_lock;
 
 pub use app::App;
 pub use state::AppConfig;

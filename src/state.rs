@@ -5,7 +5,11 @@
 //!
 //! Security contract: the data key lives only in `Inner::vault` while
 //! unlocked; [`AppState::lock`] drops it (zeroizing) and empties the
-//! document, so no code stays on the page.
+//! document, so no code stays on the page. A write still under way when the
+//! app locks cannot bring them back: each lock starts a new epoch, and a
+//! write that finishes in a later epoch than it began keeps only what it
+//! stored. Every PIN check counts an attempt first, in one atomic update
+//! of the stored record, one tab at a time (a Web Lock).
 
 use crate::storage::{StorageError, Store};
 use leptos::prelude::*;
@@ -22,6 +26,8 @@ pub struct AppConfig {
     pub kdf_iterations: u32,
     /// The KDF worker's script; `None` derives on the page.
     pub kdf_worker: Option<String>,
+    /// How long a started KDF worker may take before it counts as silent.
+    pub kdf_timeout_ms: u32,
     /// The QR worker's script; `None` reads QR codes on the page.
     pub qr_worker: Option<String>,
     /// Overrides the user's auto-lock time (tests use seconds, not minutes).
@@ -38,6 +44,8 @@ impl Default for AppConfig {
             kdf_memory_kib: KdfParams::DEFAULT_MEMORY_KIB,
             kdf_iterations: KdfParams::DEFAULT_ITERATIONS,
             kdf_worker: Some(crate::kdf::DEFAULT_WORKER_URL.to_owned()),
+            // Argon2id at the caps (256 MiB, 10 passes) on a slow phone.
+            kdf_timeout_ms: 60_000,
             qr_worker: Some(crate::qr_worker::DEFAULT_WORKER_URL.to_owned()),
             auto_lock_after_ms: None,
             service_worker: (!cfg!(debug_assertions))
@@ -65,6 +73,9 @@ struct Inner {
     store_waiters: Vec<futures_channel::oneshot::Sender<()>>,
     vault: Option<UnlockedVault>,
     revision: u64,
+    /// Counts locks: a write that began in an earlier epoch must not
+    /// reinstall the key or the document it prepared.
+    epoch: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -105,6 +116,7 @@ pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
             store_waiters: Vec::new(),
             vault: None,
             revision: 0,
+            epoch: 0,
         }),
     };
     provide_context(state);
@@ -131,13 +143,55 @@ pub fn parse_pin(text: &str) -> Result<Pin, String> {
     Pin::new(text).map_err(|_| "A PIN has 4 to 16 digits.".to_owned())
 }
 
+/// Reads a PIN being chosen (Create PIN, Change PIN): also refuses one that
+/// is easy to guess.
+///
+/// # Errors
+/// The sentence shown under the PIN field.
+pub fn parse_new_pin(text: &str) -> Result<Pin, String> {
+    Pin::new_chosen(text).map_err(|error| match error {
+        VaultError::WeakPin => sentence(&error),
+        _ => "A PIN has 4 to 16 digits.".to_owned(),
+    })
+}
+
+/// A crate's error message as a sentence: capital first, full stop last.
+pub fn sentence(error: &impl std::fmt::Display) -> String {
+    let mut text = error.to_string();
+    if let Some(first) = text.get(..1) {
+        text.replace_range(..1, &first.to_uppercase());
+    }
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
 fn vault_message(error: &VaultError) -> String {
     match error {
         VaultError::WrongPin => "That PIN is not correct.".into(),
-        VaultError::NewerFormat(_) => error.to_string(),
+        VaultError::NewerFormat(_) | VaultError::KdfParams | VaultError::WeakPin => {
+            sentence(error)
+        }
         VaultError::Corrupt(_) => "The stored tokens could not be read: the record is damaged. It was left as it is; nothing was deleted.".into(),
         other => format!("Something went wrong: {other}."),
     }
+}
+
+fn derive_message(error: &crate::kdf::DeriveError) -> String {
+    match error {
+        crate::kdf::DeriveError::Vault(error) => vault_message(error),
+        other => sentence(other),
+    }
+}
+
+/// What a PIN check found, for [`AppState::unlock`] and the checks of
+/// sensitive actions.
+struct Opened {
+    vault: UnlockedVault,
+    document: Document,
+    revision: u64,
+    kdf: KdfParams,
 }
 
 impl AppState {
@@ -189,6 +243,15 @@ impl AppState {
         };
         let phase = match opened {
             Ok((store, (record, attempts))) => {
+                let attempts = match attempts {
+                    Ok(attempts) if !attempts.clone().clamp(now_ms()) => attempts,
+                    // A lockout past the longest, or an unreadable record:
+                    // written back as the rules say (docs/vault-format.md).
+                    _ => store
+                        .update_attempts(now_ms(), |_| {})
+                        .await
+                        .unwrap_or_else(|_| Attempts::after_damage(now_ms())),
+                };
                 self.inner.update_value(|inner| inner.store = Some(store));
                 self.attempts.set(attempts);
                 match record {
@@ -243,9 +306,15 @@ impl AppState {
         &self,
         pin: &Pin,
         kdf: &KdfParams,
-    ) -> Result<vault::KeyEncryptionKey, VaultError> {
-        let worker = self.config().kdf_worker;
-        crate::kdf::derive(pin, kdf, worker.as_deref()).await
+    ) -> Result<vault::KeyEncryptionKey, String> {
+        let config = self.config();
+        let runner = crate::kdf::KdfRunner {
+            worker_url: config.kdf_worker.as_deref(),
+            timeout_ms: config.kdf_timeout_ms,
+        };
+        crate::kdf::derive(pin, kdf, runner)
+            .await
+            .map_err(|e| derive_message(&e))
     }
 
     fn fresh_kdf(&self) -> Result<KdfParams, String> {
@@ -261,10 +330,7 @@ impl AppState {
     pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
         let store = self.opened_store().await?;
         let kdf = self.fresh_kdf()?;
-        let kek = self
-            .derive_kek(&pin, &kdf)
-            .await
-            .map_err(|e| vault_message(&e))?;
+        let kek = self.derive_kek(&pin, &kdf).await?;
         let (vault, sealed) =
             UnlockedVault::create(&kek, kdf, &Document::default(), &mut OsEntropy)
                 .map_err(|e| vault_message(&e))?;
@@ -281,25 +347,26 @@ impl AppState {
         Ok(())
     }
 
-    /// Checks the PIN (counting the attempt first) and opens the vault.
-    ///
-    /// # Errors
-    /// A sentence for the screen: wrong PIN with attempts left, a lockout,
-    /// or a storage or integrity problem.
-    pub async fn unlock(&self, pin: Pin) -> Result<(), String> {
+    /// Checks `pin` against the stored vault, counting the attempt first,
+    /// as one tab at a time: the attempt record is changed only by atomic
+    /// updates of the stored value, under a Web Lock where there is one.
+    async fn check_pin(&self, pin: &Pin) -> Result<Opened, String> {
         let store = self.store().ok_or("Storage is not open yet.")?;
-        let mut attempts = store.read_attempts().await.map_err(|e| e.message())?;
-        if attempts.locked_for(now_ms()).is_some() {
-            self.attempts.set(attempts);
-            return Err("Too many wrong PINs. Wait until the countdown ends.".into());
-        }
-        attempts.begin();
-        store
-            .write_attempts(&attempts)
+        let _one_tab_at_a_time =
+            crate::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
+        let now = now_ms();
+        let attempts = store
+            .update_attempts(now, |attempts| {
+                if attempts.locked_for(now).is_none() {
+                    attempts.begin();
+                }
+            })
             .await
             .map_err(|e| e.message())?;
         self.attempts.set(attempts.clone());
-
+        if attempts.locked_for(now).is_some() {
+            return Err("Too many wrong PINs. Wait until the countdown ends.".into());
+        }
         let record = store
             .read_vault()
             .await
@@ -307,29 +374,27 @@ impl AppState {
             .ok_or("There is no vault to unlock.")?;
         let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
         let kdf = sealed.pin_kdf().map_err(|e| vault_message(&e))?.clone();
-        let kek = self
-            .derive_kek(&pin, &kdf)
-            .await
-            .map_err(|e| vault_message(&e))?;
+        let kek = self.derive_kek(pin, &kdf).await?;
         match sealed.unlock_with(&kek) {
             Ok((vault, document)) => {
-                attempts.succeeded();
-                store.write_attempts(&attempts).await.ok();
-                self.attempts.set(attempts);
-                self.inner.update_value(|inner| {
-                    inner.vault = Some(vault);
-                    inner.revision = record.revision;
-                });
-                self.document.set(document);
-                self.phase.set(Phase::Unlocked);
-                self.upgrade_kdf_if_weak(pin, &kdf).await;
-                Ok(())
+                if let Ok(attempts) = store.update_attempts(now_ms(), Attempts::succeeded).await {
+                    self.attempts.set(attempts);
+                }
+                Ok(Opened {
+                    vault,
+                    document,
+                    revision: record.revision,
+                    kdf,
+                })
             }
             Err(VaultError::WrongPin) => {
-                attempts.failed(now_ms());
-                store.write_attempts(&attempts).await.ok();
+                let now = now_ms();
+                let attempts = store
+                    .update_attempts(now, |attempts| attempts.failed(now))
+                    .await
+                    .unwrap_or(attempts);
                 self.attempts.set(attempts.clone());
-                Err(if attempts.locked_for(now_ms()).is_some() {
+                Err(if attempts.locked_for(now).is_some() {
                     "That PIN is not correct. Too many wrong PINs: wait until the countdown ends."
                         .into()
                 } else {
@@ -341,6 +406,48 @@ impl AppState {
                 })
             }
             Err(error) => Err(vault_message(&error)),
+        }
+    }
+
+    /// Checks the PIN (counting the attempt first) and opens the vault.
+    ///
+    /// # Errors
+    /// A sentence for the screen: wrong PIN with attempts left, a lockout,
+    /// or a storage or integrity problem.
+    pub async fn unlock(&self, pin: Pin) -> Result<(), String> {
+        let opened = self.check_pin(&pin).await?;
+        self.inner.update_value(|inner| {
+            inner.vault = Some(opened.vault);
+            inner.revision = opened.revision;
+        });
+        self.document.set(opened.document);
+        self.phase.set(Phase::Unlocked);
+        self.upgrade_kdf_if_weak(pin, &opened.kdf).await;
+        Ok(())
+    }
+
+    /// Asks for the PIN again before a sensitive action (changing the PIN,
+    /// an unencrypted export): a wrong one counts as a failed attempt, and
+    /// a lockout it starts locks the app.
+    ///
+    /// # Errors
+    /// A sentence for the screen.
+    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), String> {
+        if !self.is_unlocked() {
+            return Err("Soft Token is locked.".into());
+        }
+        match self.check_pin(pin).await {
+            Ok(_) => Ok(()),
+            Err(message) => {
+                let now = now_ms();
+                if self
+                    .attempts
+                    .with_untracked(|a| a.locked_for(now).is_some())
+                {
+                    self.lock();
+                }
+                Err(message)
+            }
         }
     }
 
@@ -364,16 +471,15 @@ impl AppState {
         .ok();
     }
 
-    /// Replaces the PIN: the data key is re-wrapped; the tokens are untouched.
+    /// Replaces the PIN once the current one is confirmed: the data key is
+    /// re-wrapped; the tokens are untouched.
     ///
     /// # Errors
     /// A sentence for the screen.
-    pub async fn change_pin(&self, new_pin: Pin) -> Result<(), String> {
+    pub async fn change_pin(&self, current: Pin, new_pin: Pin) -> Result<(), String> {
+        self.confirm_pin(&current).await?;
         let kdf = self.fresh_kdf()?;
-        let kek = self
-            .derive_kek(&new_pin, &kdf)
-            .await
-            .map_err(|e| vault_message(&e))?;
+        let kek = self.derive_kek(&new_pin, &kdf).await?;
         self.write_with(|vault, _| {
             vault
                 .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
@@ -382,12 +488,16 @@ impl AppState {
         .await
     }
 
-    /// Forgets the key and every code.
+    /// Forgets the key and every code, and starts a new epoch so that no
+    /// write still under way can bring them back.
     pub fn lock(&self) {
         if self.phase.get_untracked() != Phase::Unlocked {
             return;
         }
-        self.inner.update_value(|inner| inner.vault = None);
+        self.inner.update_value(|inner| {
+            inner.vault = None;
+            inner.epoch += 1;
+        });
         self.document.set(Document::default());
         self.phase.set(Phase::Locked);
     }
@@ -442,13 +552,24 @@ impl AppState {
     ) -> Result<(), String> {
         let store = self.store().ok_or("Storage is not open.")?;
         for _ in 0..3 {
-            let (mut vault, revision) = self
+            let (mut vault, revision, epoch) = self
                 .inner
-                .with_value(|inner| inner.vault.clone().map(|v| (v, inner.revision)))
+                .with_value(|inner| {
+                    inner
+                        .vault
+                        .clone()
+                        .map(|v| (v, inner.revision, inner.epoch))
+                })
                 .ok_or("Soft Token is locked.")?;
             let mut document = self.document.get_untracked();
             let sealed = step(&mut vault, &mut document)?;
-            match store.write_vault(&sealed.to_text(), revision).await {
+            let written = store.write_vault(&sealed.to_text(), revision).await;
+            if self.inner.try_with_value(|inner| inner.epoch) != Some(epoch) {
+                // Locked (or closed) while writing: what was stored stays
+                // stored, and the key and document prepared are dropped.
+                return written.map(|_| ()).map_err(|e| e.message());
+            }
+            match written {
                 Ok(new_revision) => {
                     self.inner.update_value(|inner| {
                         inner.vault = Some(vault);
@@ -499,9 +620,10 @@ impl AppState {
     /// Reads the attempt record again (another tab may have changed it).
     pub async fn refresh_attempts(&self) {
         if let Some(store) = self.store()
-            && let Ok(attempts) = store.read_attempts().await
+            && let Ok(mut attempts) = store.read_attempts().await
             && self.is_alive()
         {
+            attempts.clamp(now_ms());
             self.attempts.set(attempts);
         }
     }

@@ -3,7 +3,9 @@
 //!
 //! - store `vault`, key `"vault"`: `{"revision": n, "text": "<sealed vault>"}`
 //!   as JSON text;
-//! - store `meta`, key `"meta"`: the unencrypted PIN-attempt record.
+//! - store `meta`, key `"meta"`: the unencrypted PIN-attempt record, changed
+//!   only by [`Store::update_attempts`]: one read-modify-write transaction on
+//!   the stored value, so tabs never overwrite each other's counts.
 //!
 //! Every change is one readwrite transaction that checks the revision it
 //! started from and writes revision + 1, so a write that lost a race with
@@ -192,9 +194,16 @@ impl Store {
     ///
     /// # Errors
     /// As [`Store::read_vault`] and [`Store::read_attempts`], each on its own.
+    #[allow(clippy::type_complexity)] // two records, each read on its own terms
     pub async fn read_start(
         &self,
-    ) -> Result<(Result<Option<StoredVault>, StorageError>, Attempts), StorageError> {
+    ) -> Result<
+        (
+            Result<Option<StoredVault>, StorageError>,
+            Result<Attempts, StorageError>,
+        ),
+        StorageError,
+    > {
         let tx = self
             .db
             .transaction(&[VAULT_STORE, META_STORE], TransactionMode::ReadOnly)
@@ -213,7 +222,7 @@ impl Store {
         let meta_value = meta_request.await.map_err(StorageError::from_idb)?;
         tx.await.map_err(StorageError::from_idb)?;
         let vault = parse_vault(as_text(vault_value));
-        let attempts = parse_attempts(as_text(meta_value)).unwrap_or_default();
+        let attempts = parse_attempts(as_text(meta_value));
         Ok((vault, attempts))
     }
 
@@ -238,11 +247,14 @@ impl Store {
             .map_err(StorageError::from_idb)?
             .await
             .map_err(StorageError::from_idb)?;
-        let current_revision = match current.and_then(|v| v.as_string()) {
-            None => 0,
-            Some(text) => serde_json::from_str::<StoredVault>(&text)
+        // A value of another type is damage, as on the read side: it is
+        // never taken for "no record yet" and overwritten.
+        let current_revision = match as_text(current) {
+            Ok(None) => 0,
+            Ok(Some(text)) => serde_json::from_str::<StoredVault>(&text)
                 .map(|r| r.revision)
                 .unwrap_or(u64::MAX),
+            Err(_) => u64::MAX,
         };
         if current_revision != expected {
             tx.abort().map_err(StorageError::from_idb)?.await.ok();
@@ -282,6 +294,57 @@ impl Store {
         parse_attempts(self.get_text(META_STORE, META_KEY).await)
     }
 
+    /// Changes the stored attempt record in one readwrite transaction: reads
+    /// it, brings a lockout set by a wrong clock back within the longest
+    /// ([`Attempts::clamp`]), applies `change`, writes it. An unreadable
+    /// record counts as one longest lockout ([`Attempts::after_damage`]) and
+    /// is written back readable. Returns the record as written.
+    ///
+    /// # Errors
+    /// As [`Store::write_vault`]; the stored record is then unchanged.
+    pub async fn update_attempts(
+        &self,
+        now_ms: u64,
+        change: impl FnOnce(&mut Attempts),
+    ) -> Result<Attempts, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[META_STORE], TransactionMode::ReadWrite)
+            .map_err(StorageError::from_idb)?;
+        let store = tx
+            .object_store(META_STORE)
+            .map_err(StorageError::from_idb)?;
+        let key = JsValue::from_str(META_KEY);
+        let current = store
+            .get(key.clone())
+            .map_err(StorageError::from_idb)?
+            .await
+            .map_err(StorageError::from_idb)?;
+        let mut attempts =
+            parse_attempts(as_text(current)).unwrap_or_else(|_| Attempts::after_damage(now_ms));
+        attempts.clamp(now_ms);
+        change(&mut attempts);
+        let json =
+            serde_json::to_string(&attempts).map_err(|e| StorageError::Failed(e.to_string()))?;
+        store
+            .put(&JsValue::from_str(&json), Some(&key))
+            .map_err(StorageError::from_idb)?
+            .await
+            .map_err(StorageError::from_idb)?;
+        match tx
+            .commit()
+            .map_err(StorageError::from_idb)?
+            .await
+            .map_err(StorageError::from_idb)?
+        {
+            TransactionResult::Committed => Ok(attempts),
+            TransactionResult::Aborted => Err(StorageError::Failed("the write was aborted".into())),
+        }
+    }
+
+    /// Replaces the attempt record as it is, for tests and tools that set
+    /// up a state; the app changes it only through [`Store::update_attempts`].
+    ///
     /// # Errors
     /// As [`Store::write_vault`], without the revision check.
     pub async fn write_attempts(&self, attempts: &Attempts) -> Result<(), StorageError> {

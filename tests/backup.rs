@@ -251,3 +251,45 @@ async fn the_reminder_can_be_dismissed_until_the_next_change() {
     click(&app, "Add").await;
     wait_for_text(&app, "Not backed up").await;
 }
+
+fn downloads_made() -> u32 {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__downloads".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map_or(0, |list| list.length())
+}
+
+#[wasm_bindgen_test]
+async fn an_unencrypted_export_asks_for_the_pin_again() {
+    capture_downloads();
+    let db = fresh_db_name("plain-export-pin");
+    let app = mount(&db);
+    create_pin(&app).await;
+    open_backups(&app).await;
+    let understood = field_labelled(
+        &app.container,
+        "I understand that this file is not protected",
+    )
+    .unwrap()
+    .dyn_into::<web_sys::HtmlElement>()
+    .unwrap();
+    understood.click();
+    let before = downloads_made();
+
+    click(&app, "Export otpauth links").await;
+    wait_for_text(&app, "A PIN has 4 to 16 digits.").await;
+    type_into(&app, "Your PIN", "97531").await;
+    click(&app, "Export unencrypted backup").await;
+    wait_for_text(&app, "That PIN is not correct. 4 attempts left.").await;
+    assert_eq!(downloads_made(), before, "nothing was saved");
+
+    type_into(&app, "Your PIN", PIN).await;
+    click(&app, "Export unencrypted backup").await;
+    wait_for_text(&app, "with 0 tokens").await;
+    assert_eq!(downloads_made(), before + 1);
+    let saved: serde_json::Value = serde_json::from_str(&last_download().await).unwrap();
+    assert!(
+        saved["header"]["slots"].is_null(),
+        "an unencrypted backup: {saved}"
+    );
+}

@@ -261,7 +261,10 @@ async fn opening_says_when_it_created_the_database_and_reads_both_records_at_onc
         .unwrap();
     assert_eq!(created.get(), 1, "a new database is announced once");
     let (vault, attempts) = store.read_start().await.unwrap();
-    assert_eq!((vault.unwrap(), attempts), (None, Attempts::default()));
+    assert_eq!(
+        (vault.unwrap(), attempts.unwrap()),
+        (None, Attempts::default())
+    );
 
     store.write_vault("sealed", 0).await.unwrap();
     let mut failed = Attempts::default();
@@ -276,7 +279,7 @@ async fn opening_says_when_it_created_the_database_and_reads_both_records_at_onc
     assert_eq!(created.get(), 1, "an existing database is not announced");
     let (vault, attempts) = reopened.read_start().await.unwrap();
     assert_eq!(vault.unwrap().unwrap().text, "sealed");
-    assert_eq!(attempts, failed);
+    assert_eq!(attempts.unwrap(), failed);
 }
 
 #[wasm_bindgen_test]
@@ -287,6 +290,52 @@ async fn a_damaged_vault_record_read_at_start_is_reported_and_the_attempts_still
     let store = Store::open(&name).await.unwrap();
     let (vault, attempts) = store.read_start().await.unwrap();
     assert_eq!(vault, Err(StorageError::Damaged));
-    assert_eq!(attempts, Attempts::default());
+    assert_eq!(attempts.unwrap(), Attempts::default());
     assert!(get_raw(&name).await.is_some(), "the damaged record is kept");
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_value_of_another_type_is_damage_and_is_never_overwritten() {
+    let name = fresh_db_name("wrong-type");
+    Store::open(&name).await.unwrap().close();
+    let foreign = js_sys::Object::new();
+    js_sys::Reflect::set(&foreign, &"revision".into(), &JsValue::from_f64(3.0)).unwrap();
+    for value in [JsValue::from_f64(7.0), foreign.into()] {
+        put_raw(&name, &value).await;
+        let store = Store::open(&name).await.unwrap();
+        assert_eq!(
+            store.write_vault("new", 0).await,
+            Err(StorageError::Damaged)
+        );
+        store.close();
+        let kept = get_raw(&name).await.unwrap();
+        assert!(
+            kept.as_string().is_none(),
+            "the stored value was replaced by text"
+        );
+        assert_eq!(
+            js_sys::JSON::stringify(&kept).unwrap(),
+            js_sys::JSON::stringify(&value).unwrap(),
+            "the stored value is as it was"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn attempt_updates_from_two_connections_at_once_are_all_counted() {
+    let name = fresh_db_name("attempt-race");
+    let first = Store::open(&name).await.unwrap();
+    let second = Store::open(&name).await.unwrap();
+    let now = js_sys::Date::now() as u64;
+    // Both updates start before either is awaited, as two tabs' would.
+    for _ in 0..10 {
+        let (a, b) = futures::join!(
+            first.update_attempts(now, Attempts::begin),
+            second.update_attempts(now, Attempts::begin)
+        );
+        a.unwrap();
+        b.unwrap();
+    }
+    let stored = first.read_attempts().await.unwrap();
+    assert_eq!(stored.failures, 20, "every begun attempt is counted once");
 }

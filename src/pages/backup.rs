@@ -6,7 +6,8 @@
 //! already stored. Reading a backup changes nothing until the preview's Add.
 
 use crate::adding::{Candidate, Reading, use_pending};
-use crate::state::use_app_state;
+use crate::kdf::{DeriveError, KdfRunner};
+use crate::state::{parse_pin, sentence, use_app_state};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vault::OsEntropy;
@@ -75,21 +76,14 @@ fn download(text: &str, file_name: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn sentence(error: &BackupError) -> String {
-    let mut text = error.to_string();
-    if let Some(first) = text.get(..1) {
-        text.replace_range(..1, &first.to_uppercase());
-    }
-    format!("{text}.")
-}
-
 #[component]
 pub fn Backup() -> impl IntoView {
     let state = use_app_state();
     let pending = use_pending();
     let navigate = use_navigate();
-    let worker = state.config().kdf_worker;
-    let db_name = state.config().db_name;
+    let config = state.config();
+    let (worker, timeout_ms) = (config.kdf_worker, config.kdf_timeout_ms);
+    let db_name = config.db_name;
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let export_error = RwSignal::new(None::<String>);
@@ -118,7 +112,11 @@ pub fn Backup() -> impl IntoView {
             async move {
                 let entries = backup::entries_of_document(&state.document.get_untracked());
                 let kdf = backup::ScryptParams::fresh(&mut OsEntropy).map_err(|e| sentence(&e))?;
-                let key = crate::kdf::derive_backup_key(&chosen, &kdf, worker.as_deref())
+                let runner = KdfRunner {
+                    worker_url: worker.as_deref(),
+                    timeout_ms,
+                };
+                let key = crate::kdf::derive_backup_key(&chosen, &kdf, runner)
                     .await
                     .map_err(|e| sentence(&e))?;
                 let text = backup::write_encrypted(&entries, &key, &kdf, &mut OsEntropy)
@@ -154,12 +152,17 @@ pub fn Backup() -> impl IntoView {
             export.dispatch_local(());
         }
     };
-    let export_plain = {
-        let saved = saved.clone();
-        move |links: bool| {
+    // An unencrypted file holds every secret: the PIN is asked again.
+    let plain_pin = RwSignal::new(String::new());
+    let export_plain = Action::new_local(move |links: &bool| {
+        let (links, saved) = (*links, saved.clone());
+        let typed = zeroize::Zeroizing::new(plain_pin.get_untracked());
+        async move {
             export_done.set(None);
+            state.confirm_pin(&parse_pin(&typed)?).await?;
+            plain_pin.set(String::new());
             let entries = backup::entries_of_document(&state.document.get_untracked());
-            let written = if links {
+            let (text, extension, mime) = if links {
                 let lines: Vec<String> = entries
                     .iter()
                     .map(|e| {
@@ -171,28 +174,22 @@ pub fn Backup() -> impl IntoView {
                         .to_string()
                     })
                     .collect();
-                Ok((
+                (
                     zeroize::Zeroizing::new(lines.join("\n") + "\n"),
                     "txt",
                     "text/plain",
-                ))
+                )
             } else {
-                backup::write_plain(&entries, &mut OsEntropy)
-                    .map(|text| (text, "json", "application/json"))
-                    .map_err(|e| sentence(&e))
+                let text =
+                    backup::write_plain(&entries, &mut OsEntropy).map_err(|e| sentence(&e))?;
+                (text, "json", "application/json")
             };
-            let result = written.and_then(|(text, extension, mime)| {
-                let file_name = format!("softtoken-unencrypted-{}.{extension}", today());
-                download(&text, &file_name, mime)?;
-                saved(file_name, entries.len());
-                Ok(())
-            });
-            if let Err(message) = result {
-                export_error.set(Some(message));
-            }
+            let file_name = format!("softtoken-unencrypted-{}.{extension}", today());
+            download(&text, &file_name, mime)?;
+            saved(file_name, entries.len());
+            Ok::<(), String>(())
         }
-    };
-    let plain_json = export_plain.clone();
+    });
 
     let go_to_preview = {
         let navigate = navigate.clone();
@@ -257,20 +254,29 @@ pub fn Backup() -> impl IntoView {
             let kdfs = locked
                 .with_value(|l| l.as_ref().map(LockedBackup::password_kdfs))
                 .unwrap_or_default();
-            let mut outcome = Err(BackupError::NoPasswordSlot);
+            let mut outcome = Err(DeriveError::Backup(BackupError::NoPasswordSlot));
             for (slot, kdf) in kdfs.into_iter().enumerate() {
                 let key = match kdf {
-                    Ok(kdf) => crate::kdf::derive_backup_key(&typed, &kdf, worker.as_deref()).await,
-                    Err(error) => Err(error),
+                    Ok(kdf) => {
+                        let runner = KdfRunner {
+                            worker_url: worker.as_deref(),
+                            timeout_ms,
+                        };
+                        crate::kdf::derive_backup_key(&typed, &kdf, runner).await
+                    }
+                    Err(error) => Err(error.into()),
                 };
                 outcome = key.and_then(|key| {
                     locked
                         .with_value(|l| l.as_ref().map(|l| l.open(slot, &key)))
                         .unwrap_or(Err(BackupError::NoPasswordSlot))
+                        .map_err(DeriveError::from)
                 });
                 if !matches!(
                     outcome,
-                    Err(BackupError::WrongPassword | BackupError::KdfParams)
+                    Err(DeriveError::Backup(
+                        BackupError::WrongPassword | BackupError::KdfParams
+                    ))
                 ) {
                     break;
                 }
@@ -320,10 +326,20 @@ pub fn Backup() -> impl IntoView {
                     on:change=move |e| understood.set(event_target_checked(&e)) />
                 <label for="understood">"I understand that this file is not protected"</label>
             </div>
-            <button type="button" class="button button--secondary" disabled=move || !understood.get()
-                on:click=move |_| plain_json(false)>"Export unencrypted backup"</button>
-            <button type="button" class="button button--secondary" disabled=move || !understood.get()
-                on:click=move |_| export_plain(true)>"Export otpauth links"</button>
+            <div class="field">
+                <label for="plain-export-pin">"Your PIN"</label>
+                <input id="plain-export-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
+                    bind:value=plain_pin />
+            </div>
+            <p class="field__error" role="alert">
+                {move || export_plain.value().get().and_then(Result::err).unwrap_or_default()}
+            </p>
+            <button type="button" class="button button--secondary"
+                disabled=move || !understood.get() || export_plain.pending().get()
+                on:click=move |_| { export_plain.dispatch_local(false); }>"Export unencrypted backup"</button>
+            <button type="button" class="button button--secondary"
+                disabled=move || !understood.get() || export_plain.pending().get()
+                on:click=move |_| { export_plain.dispatch_local(true); }>"Export otpauth links"</button>
         </details>
         <section class="card">
             <h3>"Restore from a backup"</h3>

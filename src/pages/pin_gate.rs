@@ -2,7 +2,7 @@
 //! PIN" on every later start and after auto-lock. A wrong PIN says how many
 //! attempts are left; a lockout shows as a countdown.
 
-use crate::state::{Phase, now_ms, parse_pin, use_app_state};
+use crate::state::{Phase, now_ms, parse_new_pin, parse_pin, use_app_state};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vault::Pin;
@@ -68,7 +68,7 @@ fn CreatePin() -> impl IntoView {
     focus_on_mount(first);
     let create = Action::new_local(move |pin: &String| {
         let pin = pin.clone();
-        async move { state.create_pin(parse_pin(&pin)?).await }
+        async move { state.create_pin(parse_new_pin(&pin)?).await }
     });
     Effect::new(move |_| {
         if let Some(Err(message)) = create.value().get() {

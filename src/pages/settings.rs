@@ -2,7 +2,7 @@
 //! identity", "Backups", and the app's settings: PIN, auto-lock, theme, storage.
 
 use crate::preferences::{AUTO_LOCK_CHOICES, use_preferences};
-use crate::state::use_app_state;
+use crate::state::{parse_new_pin, parse_pin, use_app_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -70,29 +70,41 @@ pub fn Settings() -> impl IntoView {
 #[component]
 fn ChangePin() -> impl IntoView {
     let state = use_app_state();
+    let current = RwSignal::new(String::new());
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let message = RwSignal::new(None::<String>);
-    let change = Action::new_local(move |pin: &String| {
-        let pin = pin.clone();
-        async move { state.change_pin(crate::state::parse_pin(&pin)?).await }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
-            message.set(Some("Your PIN was changed.".into()));
-            pin.set(String::new());
-            confirm.set(String::new());
+    let mismatch = RwSignal::new(false);
+    let change = Action::new_local(move |_: &()| {
+        let current = zeroize::Zeroizing::new(current.get_untracked());
+        let chosen = zeroize::Zeroizing::new(pin.get_untracked());
+        async move {
+            let new_pin = parse_new_pin(&chosen)?;
+            state.change_pin(parse_pin(&current)?, new_pin).await
         }
-        Some(Err(error)) => message.set(Some(error)),
-        None => {}
     });
+    // The fields empty once the change is stored.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = change.value().get() {
+            for field in [current, pin, confirm] {
+                field.set(String::new());
+            }
+        }
+    });
+    let message = move || {
+        if mismatch.get() {
+            return "The two PINs are not the same. Enter them again.".to_owned();
+        }
+        match change.value().get() {
+            Some(Ok(())) => "Your PIN was changed.".into(),
+            Some(Err(error)) => error,
+            None => String::new(),
+        }
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if pin.get_untracked() != confirm.get_untracked() {
-            message.set(Some(
-                "The two PINs are not the same. Enter them again.".into(),
-            ));
-        } else {
-            change.dispatch_local(pin.get_untracked());
+        let differs = pin.get_untracked() != confirm.get_untracked();
+        mismatch.set(differs);
+        if !differs {
+            change.dispatch_local(());
         }
     };
     let digits = |signal: RwSignal<String>| {
@@ -109,6 +121,11 @@ fn ChangePin() -> impl IntoView {
         <form class="card" on:submit=submit aria-labelledby="pin-heading">
             <h3 id="pin-heading">"Change PIN"</h3>
             <div class="field">
+                <label for="current-pin">"Current PIN"</label>
+                <input id="current-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
+                    prop:value=move || current.get() on:input=digits(current) />
+            </div>
+            <div class="field">
                 <label for="change-pin">"New PIN"</label>
                 <input id="change-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
                     prop:value=move || pin.get() on:input=digits(pin) />
@@ -118,7 +135,7 @@ fn ChangePin() -> impl IntoView {
                 <input id="change-pin-confirm" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
                     prop:value=move || confirm.get() on:input=digits(confirm) />
             </div>
-            <p class="field__error" role="status">{move || message.get().unwrap_or_default()}</p>
+            <p class="field__error" role="status">{message}</p>
             <button type="submit" class="button button--secondary" disabled=move || change.pending().get()>"Change PIN"</button>
         </form>
     }

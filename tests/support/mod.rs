@@ -33,6 +33,7 @@ pub fn test_config(db_name: &str) -> AppConfig {
         kdf_memory_kib: 1024,
         kdf_iterations: 1,
         kdf_worker: None,
+        kdf_timeout_ms: 60_000,
         qr_worker: None,
         auto_lock_after_ms: None,
         service_worker: None,

@@ -152,7 +152,7 @@ impl ScryptParams {
     /// # Errors
     /// [`BackupError::KdfParams`].
     pub fn check(&self) -> Result<(), BackupError> {
-        let memory = 128 * u64::from(self.r) << self.log_n.min(63);
+        let memory = (128 * u64::from(self.r)) << self.log_n.min(63);
         let within = (1..=Self::MAX_LOG_N).contains(&self.log_n)
             && (1..=Self::MAX_R).contains(&self.r)
             && (1..=Self::MAX_P).contains(&self.p)

@@ -70,7 +70,7 @@ const COMMON: &[&str] = &[
 pub fn is_weak(digits: &str) -> bool {
     let bytes = digits.as_bytes();
     let repeats_a_pattern = (1..=3).any(|period| {
-        bytes.len() % period == 0 && bytes.len() > period && {
+        bytes.len().is_multiple_of(period) && bytes.len() > period && {
             bytes
                 .iter()
                 .enumerate()

@@ -117,6 +117,13 @@ async fn exporting_a_hundred_identities_writes_an_aegis_file_python_decrypts() {
         .click()
         .await
         .unwrap();
+    // And only with the PIN typed again.
+    browser
+        .element(By::Id("plain-export-pin"))
+        .await
+        .send_keys("975310")
+        .await
+        .unwrap();
     browser.press("Export otpauth links").await;
     let links_file = wait_for("the saved links", Duration::from_secs(20), || async {
         saved_file(&downloads, "txt")

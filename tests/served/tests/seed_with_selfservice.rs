@@ -14,7 +14,7 @@ async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
-    browser.create_pin("2580").await;
+    browser.create_pin("3947").await;
     let secret = activate(&browser, "AnyBank").await;
 
     let code = browser
