@@ -213,6 +213,9 @@ impl SealedVault {
         if fields.next().is_some() || checksum != hex(&Sha256::digest(json.as_bytes())) {
             return Err(VaultError::Corrupt("checksum mismatch"));
         }
+        if !crate::strict_json::has_unique_keys(json) {
+            return Err(VaultError::Corrupt("a field is repeated"));
+        }
         let body: Body =
             serde_json::from_str(json).map_err(|_| VaultError::Corrupt("unreadable record"))?;
         if body.version != version {

@@ -20,6 +20,7 @@ mod error;
 mod file;
 mod hazmat;
 mod pin;
+mod strict_json;
 
 pub use attempts::Attempts;
 pub use document::{Document, Identity, Origin, StoredToken};
