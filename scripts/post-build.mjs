@@ -8,7 +8,8 @@
 //    the live-reload client) are allowed by their SHA-256 hashes, computed
 //    here from the exact bytes, so the policy never needs 'unsafe-inline'.
 // 2. Service worker: web/service-worker.js becomes sw.js with FILES = every
-//    file of the build but sw.js, and VERSION = a hash of their paths and
+//    file of the build but sw.js, each as [path, Base64 SHA-256 of its
+//    bytes] (install checks them), and VERSION = a hash of their paths and
 //    bytes. Any change to any file is a new version; nothing is listed by
 //    hand, so the precache cannot go stale.
 import { createHash } from "node:crypto";
@@ -65,16 +66,18 @@ function writeServiceWorker() {
   const files = [...new Set(filesUnder(root))];
   const hash = createHash("sha256");
   let bytes = 0;
+  const listed = [];
   for (const file of files) {
     const content = readFileSync(join(root, file));
     bytes += content.length;
     hash.update(`${file}\0${content.length}\0`).update(content);
+    listed.push([file, createHash("sha256").update(content).digest("base64")]);
   }
   const version = hash.digest("hex").slice(0, 16);
   const template = readFileSync(join(projectDir, "web", "service-worker.js"), "utf8");
   const worker = template
     .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
-    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(files)};`);
+    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(listed)};`);
   if (worker === template) {
     throw new Error("web/service-worker.js lost its VERSION or FILES line");
   }

@@ -3,7 +3,9 @@
 //! larger than [`READ_SIDE`] pixels a side, and its RGBA is read in the QR
 //! worker (`qr_worker`), or on the page in debug builds without one (the
 //! browser tests). A large photo is scaled while the browser decodes it, off the
-//! main thread, so no step here blocks the page for long.
+//! main thread, so no step here blocks the page for long. A picture's size is
+//! read from its header first ([`qr::picture`]): one too large is refused
+//! before anything decodes it.
 //!
 //! Contract: every failure comes back as a sentence that says what to try
 //! next; decoded text is zeroized when dropped.
@@ -27,16 +29,19 @@ pub async fn read_picture(
     blob: &web_sys::Blob,
     worker: Option<&str>,
 ) -> Result<Vec<Zeroizing<String>>, String> {
-    let full = decode_picture(blob, None).await?;
-    let (width, height) = read_size(full.width(), full.height());
+    let (full_width, full_height) = picture_size(blob).await?;
+    let (width, height) = read_size(full_width, full_height);
     // A large photo is scaled while it is decoded, off the main thread:
     // drawing 12 megapixels onto a canvas here would block the page.
-    let bitmap = if (width, height) == (full.width(), full.height()) {
-        full
-    } else {
-        full.close();
-        decode_picture(blob, Some((width, height))).await?
-    };
+    // Only the header's longer side is given: the browser keeps the aspect
+    // ratio, also when the photo's orientation turns it on decoding.
+    let resize =
+        ((width, height) != (full_width, full_height)).then_some(if full_width >= full_height {
+            (Some(width), None)
+        } else {
+            (None, Some(height))
+        });
+    let bitmap = decode_picture(blob, resize).await?;
     let pixels = draw(bitmap.width(), bitmap.height(), |context, width, height| {
         context.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
     });
@@ -44,17 +49,39 @@ pub async fn read_picture(
     decode(pixels?, worker).await.map_err(message)
 }
 
+/// The picture's size from the first bytes of its file, within the limits.
+async fn picture_size(blob: &web_sys::Blob) -> Result<(u32, u32), String> {
+    let header = blob
+        .slice_with_f64_and_f64(0.0, qr::picture::HEADER_BYTES as f64)
+        .map_err(|_| NOT_A_PICTURE.to_owned())?;
+    let bytes = JsFuture::from(header.array_buffer())
+        .await
+        .map_err(|_| NOT_A_PICTURE.to_owned())?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    qr::picture::checked_size(&bytes).map_err(|error| match error {
+        qr::picture::PictureError::NotAPicture => NOT_A_PICTURE.to_owned(),
+        too_large => format!(
+            "{} Use a smaller picture or a screenshot of the QR code.",
+            crate::state::sentence(&too_large)
+        ),
+    })
+}
+
 async fn decode_picture(
     blob: &web_sys::Blob,
-    resize: Option<(u32, u32)>,
+    resize: Option<(Option<u32>, Option<u32>)>,
 ) -> Result<web_sys::ImageBitmap, String> {
     let window = web_sys::window().ok_or(NOT_A_PICTURE)?;
     let promise = match resize {
         None => window.create_image_bitmap_with_blob(blob),
         Some((width, height)) => {
             let options = web_sys::ImageBitmapOptions::new();
-            options.set_resize_width(width);
-            options.set_resize_height(height);
+            if let Some(width) = width {
+                options.set_resize_width(width);
+            }
+            if let Some(height) = height {
+                options.set_resize_height(height);
+            }
             options.set_resize_quality(web_sys::ResizeQuality::Low);
             window.create_image_bitmap_with_blob_and_image_bitmap_options(blob, &options)
         }

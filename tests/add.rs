@@ -431,6 +431,23 @@ async fn pictures_without_a_code_say_what_to_try() {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
     wait_for_text(&app, "This file is not a picture Soft Token can open.").await;
+
+    // A decompression bomb: a small file whose header claims 30000 × 30000
+    // pixels (3.6 GB to decode) is refused from its header alone.
+    let mut bomb = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    bomb.extend_from_slice(b"IHDR");
+    bomb.extend_from_slice(&30_000u32.to_be_bytes());
+    bomb.extend_from_slice(&30_000u32.to_be_bytes());
+    bomb.extend_from_slice(&[8, 0, 0, 0, 0, 0, 0, 0, 0]);
+    input.set_files(holding(&picture_file(&bomb, "bomb.png")).files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    wait_for_text(
+        &app,
+        "This picture is too large to read (30000 × 30000 pixels). Use a smaller picture",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -293,3 +293,18 @@ async fn an_unencrypted_export_asks_for_the_pin_again() {
         "an unencrypted backup: {saved}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_file_over_ten_megabytes_is_refused_before_it_is_read() {
+    let app = mount(&fresh_db_name("too-large"));
+    create_pin(&app).await;
+    open_backups(&app).await;
+    let mut huge = String::with_capacity(10_000_100);
+    huge.push_str("otpauth://totp/x?secret=");
+    while huge.len() <= 10_000_000 {
+        huge.push_str("JBSWY3DPEHPK3PXP");
+    }
+    choose_backup(&app, &huge);
+    wait_for_text(&app, "This file is larger than 10 MB").await;
+    assert!(!text_of(&app.container).contains("Check before adding"));
+}

@@ -2,10 +2,14 @@
 // starts with no network, and switches versions only when the page asks.
 //
 // scripts/post-build.mjs writes this file into the build as sw.js, with
-// VERSION (a hash of every file of the build) and FILES (every file's path)
-// filled in, so the list can never go stale. Contract:
-// - install: caches every file of this build, bypassing the HTTP cache; the
-//   new worker then waits while an older one controls a page;
+// VERSION (a hash of every file of the build) and FILES (every file's path
+// and the Base64 SHA-256 of its bytes) filled in, so the list can never go
+// stale. Contract:
+// - install: fetches every file of this build, bypassing the HTTP cache,
+//   checks each against its SHA-256, and caches them only when all match.
+//   A file that differs (a deploy caught half-way, a proxy's rewrite) fails
+//   the install: the old version stays, and no mix of versions is cached.
+//   The new worker then waits while an older one controls a page;
 // - activate: deletes every other version's cache and takes control of open
 //   pages (the first install has no older worker, so it controls at once);
 // - fetch: same-origin GETs only; app routes (navigations) get index.html;
@@ -18,12 +22,35 @@ const FILES = [];
 const CACHE_PREFIX = "softtoken-";
 const CACHE = CACHE_PREFIX + VERSION;
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" })))),
+async function sha256(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
+
+async function precache() {
+  const fetched = await Promise.all(
+    FILES.map(async ([file, expected]) => {
+      const response = await fetch(new Request(file, { cache: "reload" }));
+      if (!response.ok) {
+        throw new Error(`${file}: HTTP ${response.status}`);
+      }
+      if ((await sha256(response)) !== expected) {
+        throw new Error(`${file} is not the file of version ${VERSION}`);
+      }
+      return [file, response];
+    }),
   );
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(fetched.map(([file, response]) => cache.put(file, response)));
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
 });
 
 self.addEventListener("activate", (event) => {

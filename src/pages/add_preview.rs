@@ -3,8 +3,12 @@
 //! (same secret and parameters) is left out unless "Add it again" is
 //! ticked; entries an export held that cannot be used are listed with the
 //! reason; a multi-part export says which parts are still missing.
+//!
+//! A long list (a backup of thousands of tokens) is drawn as a window: only
+//! the rows in view of its scrolling box exist, so the screen stays
+//! responsive whatever the file held.
 
-use crate::adding::use_pending;
+use crate::adding::{Candidate, use_pending};
 use crate::components::code_card::group_code;
 use crate::state::{now_ms, use_app_state};
 use leptos::prelude::*;
@@ -20,6 +24,70 @@ fn list_parts(parts: &[u32]) -> String {
         [one] => format!("part {one}"),
         [head @ .., last] => format!("parts {} and {last}", head.join(", ")),
     }
+}
+
+/// From this many tokens on, the preview draws only the rows in view.
+pub const WINDOW_FROM: usize = 60;
+/// A row's height in the window, its gap included: [`WINDOW_ROW_STYLE`]
+/// gives each row exactly this, inline, so the window never depends on the
+/// stylesheet having loaded.
+const ROW_PX: f64 = 184.0;
+const WINDOW_ROW_STYLE: &str =
+    "box-sizing: border-box; height: 172px; margin: 0 0 12px; overflow: hidden;";
+const WINDOW_STYLE: &str = "max-height: 65vh; overflow-y: auto; overscroll-behavior: contain;";
+/// Rows drawn beyond each edge of the view, so a fast scroll shows no gap.
+const OVERSCAN: usize = 3;
+
+/// One token of the preview: what it is, its code now, and "Add it again"
+/// when it is stored already.
+#[component]
+fn PreviewRow(
+    index: usize,
+    candidate: Candidate,
+    count: usize,
+    /// Drawn in the window: exactly [`ROW_PX`] high.
+    windowed: bool,
+    second: Memo<u64>,
+    duplicates: Memo<Vec<bool>>,
+    again: RwSignal<Vec<bool>>,
+) -> impl IntoView {
+    let code_token = candidate.token.clone();
+    let code = move || {
+        code_token
+            .code_at(second.get())
+            .map(|c| group_code(&c))
+            .unwrap_or_default()
+    };
+    let is_duplicate = move || duplicates.get().get(index).copied().unwrap_or(false);
+    let again_id = format!("again-{index}");
+    view! {
+        <li class="card preview" aria-setsize=count aria-posinset=index + 1
+            style=windowed.then_some(WINDOW_ROW_STYLE)>
+            <p class="preview__name">{candidate.name.clone()}</p>
+            <p class="muted">{candidate.issuer.clone().unwrap_or_else(|| "No issuer".into())} " · " {candidate.kind_name()}</p>
+            <p class="preview__code" aria-label="Current code">{code}</p>
+            <Show when=is_duplicate>
+                <p class="field__error">"This token is already stored."</p>
+                <div class="checkbox">
+                    <input type="checkbox" id=again_id.clone()
+                        prop:checked=move || again.get().get(index).copied().unwrap_or(false)
+                        on:change=move |event| {
+                            let checked = event_target_checked(&event);
+                            again.update(|a| if let Some(slot) = a.get_mut(index) { *slot = checked; });
+                        } />
+                    <label for=again_id.clone()>"Add it again"</label>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The rows `first..end` that a window scrolled to `scroll_top`, `height`
+/// pixels high, shows, with [`OVERSCAN`] rows beyond each edge.
+pub fn rows_in_view(scroll_top: f64, height: f64, count: usize) -> std::ops::Range<usize> {
+    let first = ((scroll_top.max(0.0) / ROW_PX) as usize).saturating_sub(OVERSCAN);
+    let shown = (height.max(ROW_PX) / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+    first.min(count)..(first + shown).min(count)
 }
 
 #[component]
@@ -89,6 +157,25 @@ pub fn AddPreview() -> impl IntoView {
         navigate("/add", Default::default());
     };
     let second = Memo::new(move |_| state.now_ms.get() / 1000);
+    // The window over a long list: where it is scrolled, how high it is,
+    // and the rows that this shows.
+    let count = Memo::new(move |_| pending.candidates.with(Vec::len));
+    let long_list = Memo::new(move |_| count.get() >= WINDOW_FROM);
+    let (scroll_top, height) = (RwSignal::new(0.0), RwSignal::new(0.0));
+    let window = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = window.get() {
+            height.set(f64::from(element.client_height()));
+        }
+    });
+    let in_view = Memo::new(move |_| rows_in_view(scroll_top.get(), height.get(), count.get()));
+    let row = move |windowed: bool| {
+        move |index: usize| {
+            let candidate = pending.candidates.with(|all| all.get(index).cloned())?;
+            let count = count.get_untracked();
+            Some(view! { <PreviewRow index candidate count windowed second duplicates again /> })
+        }
+    };
 
     view! {
         <h2>"Check before adding"</h2>
@@ -105,33 +192,27 @@ pub fn AddPreview() -> impl IntoView {
                 <A href="/add" attr:class="button">"Add identity"</A></div>
             }
         >
-            <ul class="preview-list">
-                {move || pending.candidates.get().into_iter().enumerate().map(|(index, candidate)| {
-                    let code_token = candidate.token.clone();
-                    let code = move || code_token.code_at(second.get()).map(|c| group_code(&c)).unwrap_or_default();
-                    let is_duplicate = move || duplicates.get().get(index).copied().unwrap_or(false);
-                    let again_id = format!("again-{index}");
-                    view! {
-                        <li class="card preview">
-                            <p class="preview__name">{candidate.name.clone()}</p>
-                            <p class="muted">{candidate.issuer.clone().unwrap_or_else(|| "No issuer".into())} " · " {candidate.kind_name()}</p>
-                            <p class="preview__code" aria-label="Current code">{code}</p>
-                            <Show when=is_duplicate>
-                                <p class="field__error">"This token is already stored."</p>
-                                <div class="checkbox">
-                                    <input type="checkbox" id=again_id.clone()
-                                        prop:checked=move || again.get().get(index).copied().unwrap_or(false)
-                                        on:change=move |event| {
-                                            let checked = event_target_checked(&event);
-                                            again.update(|a| if let Some(slot) = a.get_mut(index) { *slot = checked; });
-                                        } />
-                                    <label for=again_id.clone()>"Add it again"</label>
-                                </div>
-                            </Show>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <Show when=move || long_list.get() fallback=move || view! {
+                <ul class="preview-list">{move || (0..count.get()).map(row(false)).collect_view()}</ul>
+            }>
+                <div class="preview-window" style=WINDOW_STYLE node_ref=window tabindex="0" role="region"
+                    aria-label=move || format!("{} tokens to check", count.get())
+                    on:scroll=move |event| {
+                        let element: web_sys::HtmlElement = event_target(&event);
+                        scroll_top.set(f64::from(element.scroll_top()));
+                        height.set(f64::from(element.client_height()));
+                    }>
+                    <div aria-hidden="true" style:height=move || format!("{}px", in_view.get().start as f64 * ROW_PX)></div>
+                    <ul class="preview-list">
+                        <For each=move || in_view.get() key=|index| *index let:index>
+                            {row(true)(index)}
+                        </For>
+                    </ul>
+                    <div aria-hidden="true" style:height=move || {
+                        format!("{}px", count.get().saturating_sub(in_view.get().end) as f64 * ROW_PX)
+                    }></div>
+                </div>
+            </Show>
         </Show>
         <Show when=move || pending.skipped.with(|s| !s.is_empty())>
             <div class="card">

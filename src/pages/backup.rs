@@ -15,6 +15,8 @@ use vault::backup::{self, Backup as BackupFile, BackupError, LockedBackup};
 use wasm_bindgen::{JsCast, JsValue};
 
 const MIN_PASSWORD: usize = 8;
+/// The largest backup or import file read: 10,000 tokens are about 3 MB.
+const MAX_FILE_BYTES: f64 = 10_000_000.0;
 
 /// A hint, not a rule beyond the minimum length.
 fn strength(password: &str) -> &'static str {
@@ -203,6 +205,13 @@ pub fn Backup() -> impl IntoView {
         move |file: &web_sys::File| {
             let (file, go_to_preview) = (file.clone(), go_to_preview.clone());
             async move {
+                // Refused before a byte is read: no backup comes near this,
+                // and reading a huge file would freeze the page.
+                if file.size() > MAX_FILE_BYTES {
+                    return Err(
+                        "This file is larger than 10 MB, so it is not a backup Soft Token can read. Choose the backup file again.".into(),
+                    );
+                }
                 let text = wasm_bindgen_futures::JsFuture::from(file.text())
                     .await
                     .ok()

@@ -11,6 +11,8 @@
 //! - Secrets: a QR code usually holds a token's secret, so the text comes
 //!   back in [`Zeroizing`] strings and the greyscale copy is wiped.
 
+pub mod picture;
+
 use thiserror::Error;
 use zeroize::Zeroizing;
 

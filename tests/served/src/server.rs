@@ -68,6 +68,20 @@ async fn serve(root: &Path, url_path: &str) -> Response<Body> {
                 HeaderValue::from_static(content_type(&file)),
             );
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            // What docs/offline-and-updates.md asks of a host ("What the host
+            // must send").
+            headers.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("frame-ancestors 'none'"),
+            );
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            headers.insert(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            );
             response
         }
         Err(_) => {

@@ -282,6 +282,54 @@ async fn a_new_build_waits_for_reload_and_never_interrupts_an_activation() {
     std::fs::remove_dir_all(next).ok();
 }
 
+#[tokio::test]
+async fn a_deploy_caught_half_way_is_never_installed_and_the_old_version_keeps_working() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.wait_until_controlled().await;
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+
+    // A new sw.js is up, but one file is still neither version's: the
+    // stylesheet as a half-finished upload left it.
+    let next = deploy_changed_build(&server);
+    let stylesheet = std::fs::read_dir(&next)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|e| e == "css"))
+        .unwrap();
+    let mut css = std::fs::read(&stylesheet).unwrap();
+    css.truncate(css.len() / 2);
+    std::fs::write(&stylesheet, css).unwrap();
+
+    let outcome = browser
+        .eval(
+            "const r = await navigator.serviceWorker.getRegistration();              await r.update().catch(() => {});              for (let i = 0; i < 200 && r.installing; i++) await new Promise(f => setTimeout(f, 50));              return { waiting: r.waiting !== null, installing: r.installing !== null,                       caches: (await caches.keys()).length };",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome,
+        json!({ "waiting": false, "installing": false, "caches": 1 }),
+        "the half-deployed version must not install, nor leave a cache"
+    );
+    assert!(!browser.page_text().await.contains("A new version is ready"));
+
+    // The old version still starts, from its own cache.
+    browser.driver.refresh().await.unwrap();
+    browser.element(By::Id("pin")).await;
+    assert_eq!(
+        build_marker(&browser).await,
+        Value::Null,
+        "still the old build"
+    );
+    unlock(&browser).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.quit().await;
+    std::fs::remove_dir_all(next).ok();
+}
+
 /// Copies dist/ with a marker in index.html, runs the post-build step on it
 /// (new CSP hashes, precache list and version), and serves it.
 fn deploy_changed_build(server: &StaticServer) -> PathBuf {

@@ -151,3 +151,39 @@ async fn a_start_at_any_address_opens_at_the_pin_gate() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn the_host_headers_are_sent_and_no_page_may_frame_the_app() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.element(By::Id("new-pin")).await;
+    let headers = browser
+        .eval(
+            "return fetch('/sw.js').then(r => ({ \
+               csp: r.headers.get('content-security-policy'), \
+               nosniff: r.headers.get('x-content-type-options'), \
+               referrer: r.headers.get('referrer-policy'), \
+               cache: r.headers.get('cache-control') }));",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        headers,
+        serde_json::json!({ "csp": "frame-ancestors 'none'", "nosniff": "nosniff",
+                            "referrer": "no-referrer", "cache": "no-cache" })
+    );
+    // A frame of the app, even from its own origin, is refused: its
+    // document is the browser's error page, which the parent cannot read.
+    let framed = browser
+        .eval(
+            "return new Promise(done => { const frame = document.createElement('iframe'); \
+               frame.onload = () => done(frame.contentDocument === null ? 'refused' : \
+                 'loaded: ' + frame.contentDocument.title); \
+               frame.src = '/pin'; document.body.appendChild(frame); });",
+        )
+        .await
+        .unwrap();
+    assert_eq!(framed, serde_json::json!("refused"));
+    browser.quit().await;
+}
