@@ -234,44 +234,61 @@ impl Store {
     /// [`StorageError::Quota`] when the disk is full. Either way the stored
     /// record is unchanged.
     pub async fn write_vault(&self, text: &str, expected: u64) -> Result<u64, StorageError> {
+        self.read_then_write(VAULT_STORE, VAULT_KEY, |current| {
+            // A value of another type is damage, as on the read side: it is
+            // never taken for "no record yet" and overwritten.
+            let current_revision = match as_text(current)? {
+                None => 0,
+                Some(text) => {
+                    serde_json::from_str::<StoredVault>(&text)
+                        .map_err(|_| StorageError::Damaged)?
+                        .revision
+                }
+            };
+            if current_revision != expected {
+                return Err(StorageError::Conflict);
+            }
+            let record = StoredVault {
+                revision: expected + 1,
+                text: text.to_owned(),
+            };
+            let json =
+                serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))?;
+            Ok((json, record.revision))
+        })
+        .await
+    }
+
+    /// One readwrite transaction on `key` of `store`: reads the stored
+    /// value, lets `decide` turn it into the text to write (and what to
+    /// return once it is committed), and writes it. When `decide` refuses,
+    /// the transaction is aborted and nothing is written.
+    async fn read_then_write<T>(
+        &self,
+        store: &str,
+        key: &str,
+        decide: impl FnOnce(Option<JsValue>) -> Result<(String, T), StorageError>,
+    ) -> Result<T, StorageError> {
         let tx = self
             .db
-            .transaction(&[VAULT_STORE], TransactionMode::ReadWrite)
+            .transaction(&[store], TransactionMode::ReadWrite)
             .map_err(StorageError::from_idb)?;
-        let store = tx
-            .object_store(VAULT_STORE)
-            .map_err(StorageError::from_idb)?;
-        let key = JsValue::from_str(VAULT_KEY);
-        let current = store
+        let object_store = tx.object_store(store).map_err(StorageError::from_idb)?;
+        let key = JsValue::from_str(key);
+        let current = object_store
             .get(key.clone())
             .map_err(StorageError::from_idb)?
             .await
             .map_err(StorageError::from_idb)?;
-        // A value of another type is damage, as on the read side: it is
-        // never taken for "no record yet" and overwritten.
-        let current_revision = match as_text(current) {
-            Ok(None) => 0,
-            Ok(Some(text)) => serde_json::from_str::<StoredVault>(&text)
-                .map(|r| r.revision)
-                .unwrap_or(u64::MAX),
-            Err(_) => u64::MAX,
+        let (text, outcome) = match decide(current) {
+            Ok(decided) => decided,
+            Err(error) => {
+                tx.abort().map_err(StorageError::from_idb)?.await.ok();
+                return Err(error);
+            }
         };
-        if current_revision != expected {
-            tx.abort().map_err(StorageError::from_idb)?.await.ok();
-            return Err(if current_revision == u64::MAX {
-                StorageError::Damaged
-            } else {
-                StorageError::Conflict
-            });
-        }
-        let record = StoredVault {
-            revision: expected + 1,
-            text: text.to_owned(),
-        };
-        let json =
-            serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))?;
-        store
-            .put(&JsValue::from_str(&json), Some(&key))
+        object_store
+            .put(&JsValue::from_str(&text), Some(&key))
             .map_err(StorageError::from_idb)?
             .await
             .map_err(StorageError::from_idb)?;
@@ -281,7 +298,7 @@ impl Store {
             .await
             .map_err(StorageError::from_idb)?
         {
-            TransactionResult::Committed => Ok(record.revision),
+            TransactionResult::Committed => Ok(outcome),
             TransactionResult::Aborted => Err(StorageError::Failed("the write was aborted".into())),
         }
     }
@@ -307,39 +324,16 @@ impl Store {
         now_ms: u64,
         change: impl FnOnce(&mut Attempts),
     ) -> Result<Attempts, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[META_STORE], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_idb)?;
-        let store = tx
-            .object_store(META_STORE)
-            .map_err(StorageError::from_idb)?;
-        let key = JsValue::from_str(META_KEY);
-        let current = store
-            .get(key.clone())
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?;
-        let mut attempts =
-            parse_attempts(as_text(current)).unwrap_or_else(|_| Attempts::after_damage(now_ms));
-        attempts.clamp(now_ms);
-        change(&mut attempts);
-        let json =
-            serde_json::to_string(&attempts).map_err(|e| StorageError::Failed(e.to_string()))?;
-        store
-            .put(&JsValue::from_str(&json), Some(&key))
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?;
-        match tx
-            .commit()
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?
-        {
-            TransactionResult::Committed => Ok(attempts),
-            TransactionResult::Aborted => Err(StorageError::Failed("the write was aborted".into())),
-        }
+        self.read_then_write(META_STORE, META_KEY, |current| {
+            let mut attempts =
+                parse_attempts(as_text(current)).unwrap_or_else(|_| Attempts::after_damage(now_ms));
+            attempts.clamp(now_ms);
+            change(&mut attempts);
+            let json = serde_json::to_string(&attempts)
+                .map_err(|e| StorageError::Failed(e.to_string()))?;
+            Ok((json, attempts))
+        })
+        .await
     }
 
     /// Replaces the attempt record as it is, for tests and tools that set
@@ -348,28 +342,10 @@ impl Store {
     /// # Errors
     /// As [`Store::write_vault`], without the revision check.
     pub async fn write_attempts(&self, attempts: &Attempts) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[META_STORE], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_idb)?;
-        let store = tx
-            .object_store(META_STORE)
-            .map_err(StorageError::from_idb)?;
         let json =
             serde_json::to_string(attempts).map_err(|e| StorageError::Failed(e.to_string()))?;
-        store
-            .put(
-                &JsValue::from_str(&json),
-                Some(&JsValue::from_str(META_KEY)),
-            )
-            .map_err(StorageError::from_idb)?
+        self.read_then_write(META_STORE, META_KEY, |_| Ok((json, ())))
             .await
-            .map_err(StorageError::from_idb)?;
-        tx.commit()
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?;
-        Ok(())
     }
 
     pub fn close(&self) {

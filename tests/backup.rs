@@ -19,35 +19,6 @@ const AEGIS_PLAIN: &str = include_str!("../crates/vault/tests/vectors/aegis/aegi
 const AEGIS_ENCRYPTED: &str =
     include_str!("../crates/vault/tests/vectors/aegis/aegis_encrypted.json");
 
-async fn open_backups(app: &Mounted) {
-    click(app, "Settings").await;
-    click(app, "Backups").await;
-    wait_for_text(app, "Restore from a backup").await;
-}
-
-/// Chooses a file with `text` in "Open a backup file".
-fn choose_backup(app: &Mounted, text: &str) {
-    let label = app.container.query_selector_all("label").unwrap();
-    let input: web_sys::HtmlInputElement = (0..label.length())
-        .filter_map(|i| label.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|l| l.text_content().unwrap_or_default().trim() == "Open a backup file")
-        .unwrap()
-        .query_selector("input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let file =
-        web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), "backup.json")
-            .unwrap();
-    let data = web_sys::DataTransfer::new().unwrap();
-    data.items().add_with_file(&file).unwrap();
-    input.set_files(data.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 /// The tokens of a backup, read by the vault crate: what the screen must show.
 fn tokens_of(text: &str, password: Option<&str>) -> Vec<otp::Token> {
     let entries = match vault::backup::read(text).unwrap() {

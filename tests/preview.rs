@@ -12,35 +12,6 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn open_backups(app: &Mounted) {
-    click(app, "Settings").await;
-    click(app, "Backups").await;
-    wait_for_text(app, "Restore from a backup").await;
-}
-
-/// Chooses a file with `text` in "Open a backup file".
-fn choose_backup(app: &Mounted, text: &str) {
-    let label = app.container.query_selector_all("label").unwrap();
-    let input: web_sys::HtmlInputElement = (0..label.length())
-        .filter_map(|i| label.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|l| l.text_content().unwrap_or_default().trim() == "Open a backup file")
-        .unwrap()
-        .query_selector("input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let file =
-        web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), "backup.json")
-            .unwrap();
-    let data = web_sys::DataTransfer::new().unwrap();
-    data.items().add_with_file(&file).unwrap();
-    input.set_files(data.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 /// An unencrypted Aegis backup of `count` TOTP tokens, "Service 0" onwards.
 fn plain_backup_of(count: usize) -> String {
     let entries: Vec<serde_json::Value> = (0..count)

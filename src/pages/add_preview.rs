@@ -28,13 +28,11 @@ fn list_parts(parts: &[u32]) -> String {
 
 /// From this many tokens on, the preview draws only the rows in view.
 pub const WINDOW_FROM: usize = 60;
-/// A row's height in the window, its gap included: [`WINDOW_ROW_STYLE`]
-/// gives each row exactly this, inline, so the window never depends on the
-/// stylesheet having loaded.
+/// A row's height in the window, its gap included: each row is given
+/// exactly this through the CSSOM (`style:` below, which the
+/// Content-Security-Policy allows where a `style` attribute is refused), so
+/// the window never depends on the stylesheet having loaded.
 const ROW_PX: f64 = 184.0;
-const WINDOW_ROW_STYLE: &str =
-    "box-sizing: border-box; height: 172px; margin: 0 0 12px; overflow: hidden;";
-const WINDOW_STYLE: &str = "max-height: 65vh; overflow-y: auto; overscroll-behavior: contain;";
 /// Rows drawn beyond each edge of the view, so a fast scroll shows no gap.
 const OVERSCAN: usize = 3;
 
@@ -62,7 +60,10 @@ fn PreviewRow(
     let again_id = format!("again-{index}");
     view! {
         <li class="card preview" aria-setsize=count aria-posinset=index + 1
-            style=windowed.then_some(WINDOW_ROW_STYLE)>
+            style:box-sizing=windowed.then_some("border-box")
+            style:height=windowed.then_some("172px")
+            style:margin=windowed.then_some("0 0 12px")
+            style:overflow=windowed.then_some("hidden")>
             <p class="preview__name">{candidate.name.clone()}</p>
             <p class="muted">{candidate.issuer.clone().unwrap_or_else(|| "No issuer".into())} " · " {candidate.kind_name()}</p>
             <p class="preview__code" aria-label="Current code">{code}</p>
@@ -195,7 +196,8 @@ pub fn AddPreview() -> impl IntoView {
             <Show when=move || long_list.get() fallback=move || view! {
                 <ul class="preview-list">{move || (0..count.get()).map(row(false)).collect_view()}</ul>
             }>
-                <div class="preview-window" style=WINDOW_STYLE node_ref=window tabindex="0" role="region"
+                <div class="preview-window" node_ref=window tabindex="0" role="region"
+                    style:max-height="65vh" style:overflow-y="auto" style:overscroll-behavior="contain"
                     aria-label=move || format!("{} tokens to check", count.get())
                     on:scroll=move |event| {
                         let element: web_sys::HtmlElement = event_target(&event);

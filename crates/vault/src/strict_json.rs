@@ -69,9 +69,13 @@ mod tests {
 
     #[test]
     fn a_key_repeated_at_any_depth_is_found() {
-        assert!(has_unique_keys(r#"{"a":1,"b":[{"a":2},{"a":3}],"c":{"d":null}}"#));
+        assert!(has_unique_keys(
+            r#"{"a":1,"b":[{"a":2},{"a":3}],"c":{"d":null}}"#
+        ));
         assert!(!has_unique_keys(r#"{"a":1,"a":1}"#));
-        assert!(!has_unique_keys(r#"{"slots":[{"type":"pin","kdf":{},"kdf":{}}]}"#));
+        assert!(!has_unique_keys(
+            r#"{"slots":[{"type":"pin","kdf":{},"kdf":{}}]}"#
+        ));
         assert!(!has_unique_keys("not json"));
     }
 }

@@ -154,3 +154,72 @@ async fn exporting_a_hundred_identities_writes_an_aegis_file_python_decrypts() {
     browser.quit().await;
     std::fs::remove_dir_all(downloads).ok();
 }
+
+/// Issue 17, point 13: a list of 10,000 tokens (a large export) is read and
+/// previewed on the release build; only the rows in view are drawn, and
+/// scrolling through it costs no long task. The figures go to
+/// target/measurements/preview-10000.txt.
+#[tokio::test]
+async fn a_ten_thousand_token_import_previews_only_the_rows_in_view_and_scrolls_smoothly() {
+    const TOKENS: usize = 10_000;
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("975310").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    let links: Vec<String> = (0..TOKENS)
+        .map(|i| {
+            let secret = otp::base32::encode(&(i as u64 + 1).to_be_bytes()).to_string();
+            format!("otpauth://totp/Bulk:user{i}?secret={secret}&issuer=Bulk")
+        })
+        .collect();
+    browser.press("Add identity").await;
+    browser.paste_into("link", &links.join("\n")).await;
+    browser.observe_long_tasks().await;
+    let started = Instant::now();
+    browser.press("Read link").await;
+    browser.wait_for_text("10000 tokens will be added.").await;
+    let preview_ms = started.elapsed().as_millis();
+    let reading_tasks = browser.long_tasks().await;
+    let drawn = || async {
+        browser
+            .eval("return document.querySelectorAll('.preview').length;")
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+    };
+    let first_drawn = drawn().await;
+    assert!(first_drawn < 30, "{first_drawn} rows drawn of {TOKENS}");
+
+    browser.observe_long_tasks().await;
+    browser
+        .eval("const w = document.querySelector('.preview-window'); w.scrollTop = w.scrollHeight; return true;")
+        .await
+        .unwrap();
+    browser.wait_for_text("user9999").await;
+    let scrolling_tasks = browser.long_tasks().await;
+    let last_drawn = drawn().await;
+    assert!(last_drawn < 30, "{last_drawn} rows drawn at the end");
+    let longest = |tasks: &[f64]| tasks.iter().copied().fold(0.0, f64::max);
+    assert!(
+        longest(&scrolling_tasks) <= 50.0,
+        "scrolling to the end blocked the page: {scrolling_tasks:?}"
+    );
+
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/measurements");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("preview-10000.txt"),
+        format!(
+            "10000 links read and previewed: {preview_ms} ms; longest task while reading {:.0} ms; \
+             rows drawn {first_drawn} then {last_drawn}; longest task while scrolling to the end {:.0} ms\n",
+            longest(&reading_tasks),
+            longest(&scrolling_tasks)
+        ),
+    )
+    .unwrap();
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console: {errors:#?}");
+    browser.quit().await;
+}

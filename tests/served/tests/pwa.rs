@@ -229,12 +229,7 @@ async fn it_starts_and_unlocks_offline_and_never_leaves_its_origin() {
 
 #[tokio::test]
 async fn a_new_build_waits_for_reload_and_never_interrupts_an_activation() {
-    let server = StaticServer::start(dist_dir()).await.unwrap();
-    let browser = Browser::launch().await.unwrap();
-    browser.driver.goto(server.url("/")).await.unwrap();
-    browser.wait_until_controlled().await;
-    browser.create_pin(PIN).await;
-    browser.wait_for_text("No soft token identity yet.").await;
+    let (server, browser) = installed_with_a_pin().await;
 
     // Deploy a new build at the same address: the old one, with index.html
     // changed, through the same post-build step as every release.
@@ -284,12 +279,7 @@ async fn a_new_build_waits_for_reload_and_never_interrupts_an_activation() {
 
 #[tokio::test]
 async fn a_deploy_caught_half_way_is_never_installed_and_the_old_version_keeps_working() {
-    let server = StaticServer::start(dist_dir()).await.unwrap();
-    let browser = Browser::launch().await.unwrap();
-    browser.driver.goto(server.url("/")).await.unwrap();
-    browser.wait_until_controlled().await;
-    browser.create_pin(PIN).await;
-    browser.wait_for_text("No soft token identity yet.").await;
+    let (server, browser) = installed_with_a_pin().await;
 
     // A new sw.js is up, but one file is still neither version's: the
     // stylesheet as a half-finished upload left it.
@@ -328,6 +318,18 @@ async fn a_deploy_caught_half_way_is_never_installed_and_the_old_version_keeps_w
     browser.wait_for_text("No soft token identity yet.").await;
     browser.quit().await;
     std::fs::remove_dir_all(next).ok();
+}
+
+/// The build served, open in a browser whose service worker controls the
+/// page, with a PIN created.
+async fn installed_with_a_pin() -> (StaticServer, Browser) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.wait_until_controlled().await;
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    (server, browser)
 }
 
 /// Copies dist/ with a marker in index.html, runs the post-build step on it
