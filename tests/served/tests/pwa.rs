@@ -335,7 +335,14 @@ async fn installed_with_a_pin() -> (StaticServer, Browser) {
 /// Copies dist/ with a marker in index.html, runs the post-build step on it
 /// (new CSP hashes, precache list and version), and serves it.
 fn deploy_changed_build(server: &StaticServer) -> PathBuf {
-    let next = std::env::temp_dir().join(format!("softtoken-next-build-{}", std::process::id()));
+    // One directory per deploy: the tests of this file run in parallel, and
+    // a shared one let one test's deploy replace (then delete) another's.
+    static DEPLOYS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let next = std::env::temp_dir().join(format!(
+        "softtoken-next-build-{}-{}",
+        std::process::id(),
+        DEPLOYS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
     std::fs::remove_dir_all(&next).ok();
     std::fs::create_dir_all(&next).unwrap();
     for entry in std::fs::read_dir(dist_dir()).unwrap() {
