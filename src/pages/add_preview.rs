@@ -32,7 +32,12 @@ pub const WINDOW_FROM: usize = 60;
 /// exactly this through the CSSOM (`style:` below, which the
 /// Content-Security-Policy allows where a `style` attribute is refused), so
 /// the window never depends on the stylesheet having loaded.
-const ROW_PX: f64 = 184.0;
+const ROW_PX: f64 = 128.0;
+/// A row's height when the list holds tokens already stored: room for the
+/// notice and "Add it again".
+const ROW_WITH_NOTICE_PX: f64 = 184.0;
+/// The gap below each row, part of its height.
+const ROW_GAP_PX: f64 = 12.0;
 /// Rows drawn beyond each edge of the view, so a fast scroll shows no gap.
 const OVERSCAN: usize = 3;
 
@@ -43,8 +48,8 @@ fn PreviewRow(
     index: usize,
     candidate: Candidate,
     count: usize,
-    /// Drawn in the window: exactly [`ROW_PX`] high.
-    windowed: bool,
+    /// Drawn in the window: exactly this high, its gap included.
+    row_px: Option<Memo<f64>>,
     second: Memo<u64>,
     duplicates: Memo<Vec<bool>>,
     again: RwSignal<Vec<bool>>,
@@ -60,10 +65,10 @@ fn PreviewRow(
     let again_id = format!("again-{index}");
     view! {
         <li class="card preview" aria-setsize=count aria-posinset=index + 1
-            style:box-sizing=windowed.then_some("border-box")
-            style:height=windowed.then_some("172px")
-            style:margin=windowed.then_some("0 0 12px")
-            style:overflow=windowed.then_some("hidden")>
+            style:box-sizing=row_px.map(|_| "border-box")
+            style:height=move || row_px.map(|px| format!("{}px", px.get() - ROW_GAP_PX))
+            style:margin=row_px.map(|_| format!("0 0 {ROW_GAP_PX}px"))
+            style:overflow=row_px.map(|_| "hidden")>
             <p class="preview__name">{candidate.name.clone()}</p>
             <p class="muted">{candidate.issuer.clone().unwrap_or_else(|| "No issuer".into())} " · " {candidate.kind_name()}</p>
             <p class="preview__code" aria-label="Current code">{code}</p>
@@ -84,10 +89,15 @@ fn PreviewRow(
 }
 
 /// The rows `first..end` that a window scrolled to `scroll_top`, `height`
-/// pixels high, shows, with [`OVERSCAN`] rows beyond each edge.
-pub fn rows_in_view(scroll_top: f64, height: f64, count: usize) -> std::ops::Range<usize> {
-    let first = ((scroll_top.max(0.0) / ROW_PX) as usize).saturating_sub(OVERSCAN);
-    let shown = (height.max(ROW_PX) / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+/// pixels high, with rows `row_px` high, shows, with [`OVERSCAN`] rows beyond each edge.
+pub fn rows_in_view(
+    scroll_top: f64,
+    height: f64,
+    row_px: f64,
+    count: usize,
+) -> std::ops::Range<usize> {
+    let first = ((scroll_top.max(0.0) / row_px) as usize).saturating_sub(OVERSCAN);
+    let shown = (height.max(row_px) / row_px).ceil() as usize + 2 * OVERSCAN;
     first.min(count)..(first + shown).min(count)
 }
 
@@ -169,12 +179,21 @@ pub fn AddPreview() -> impl IntoView {
             height.set(f64::from(element.client_height()));
         }
     });
-    let in_view = Memo::new(move |_| rows_in_view(scroll_top.get(), height.get(), count.get()));
+    let row_px = Memo::new(move |_| {
+        if duplicates.with(|d| d.contains(&true)) {
+            ROW_WITH_NOTICE_PX
+        } else {
+            ROW_PX
+        }
+    });
+    let in_view =
+        Memo::new(move |_| rows_in_view(scroll_top.get(), height.get(), row_px.get(), count.get()));
     let row = move |windowed: bool| {
         move |index: usize| {
             let candidate = pending.candidates.with(|all| all.get(index).cloned())?;
             let count = count.get_untracked();
-            Some(view! { <PreviewRow index candidate count windowed second duplicates again /> })
+            let row_px = windowed.then_some(row_px);
+            Some(view! { <PreviewRow index candidate count row_px second duplicates again /> })
         }
     };
 
@@ -204,14 +223,14 @@ pub fn AddPreview() -> impl IntoView {
                         scroll_top.set(f64::from(element.scroll_top()));
                         height.set(f64::from(element.client_height()));
                     }>
-                    <div aria-hidden="true" style:height=move || format!("{}px", in_view.get().start as f64 * ROW_PX)></div>
+                    <div aria-hidden="true" style:height=move || format!("{}px", in_view.get().start as f64 * row_px.get())></div>
                     <ul class="preview-list">
                         <For each=move || in_view.get() key=|index| *index let:index>
                             {row(true)(index)}
                         </For>
                     </ul>
                     <div aria-hidden="true" style:height=move || {
-                        format!("{}px", count.get().saturating_sub(in_view.get().end) as f64 * ROW_PX)
+                        format!("{}px", count.get().saturating_sub(in_view.get().end) as f64 * row_px.get())
                     }></div>
                 </div>
             </Show>

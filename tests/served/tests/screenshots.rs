@@ -38,6 +38,13 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
+    browser.paste_into("new-pin", "123456").await;
+    browser.paste_into("confirm-pin", "123456").await;
+    browser.press("Create PIN").await;
+    browser.wait_for_text("This PIN is too easy to guess").await;
+    shot(&browser, &dir, width_name, "1a-easy-pin").await;
+    browser.paste_into("new-pin", "").await;
+    browser.paste_into("confirm-pin", "").await;
     browser.create_pin("246810").await;
     browser.wait_for_text("No soft token identity yet.").await;
     shot(&browser, &dir, width_name, "2-empty").await;
@@ -126,9 +133,26 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Settings").await;
     browser.wait_for_text("Soft token identities").await;
     shot(&browser, &dir, width_name, "6-settings").await;
+    browser.paste_into("current-pin", "97531").await;
+    browser.paste_into("change-pin", "864297").await;
+    browser.paste_into("change-pin-confirm", "864297").await;
+    browser.press("Change PIN").await;
+    browser.wait_for_text("That PIN is not correct.").await;
+    browser
+        .eval("document.getElementById('current-pin').scrollIntoView(); return true;")
+        .await
+        .unwrap();
+    shot(&browser, &dir, width_name, "6b-change-pin").await;
     browser.press("Backups").await;
     browser.wait_for_text("Restore from a backup").await;
     shot(&browser, &dir, width_name, "6a-backups").await;
+    browser
+        .eval("const d = document.querySelector('details'); d.open = true; document.getElementById('understood').click(); d.scrollIntoView(); return true;")
+        .await
+        .unwrap();
+    browser.press("Export otpauth links").await;
+    browser.wait_for_text("A PIN has 4 to 16 digits.").await;
+    shot(&browser, &dir, width_name, "6c-unencrypted-export").await;
     browser.press("Settings").await;
     browser.wait_for_text("Soft token identities").await;
     browser.press("AnyBank").await;
@@ -158,10 +182,50 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.quit().await;
 }
 
+/// The preview of a long list (80 links), drawn as a scrolling window.
+async fn long_preview(width: u32, height: u32, dark: bool) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser
+        .driver
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap();
+    if dark {
+        browser
+            .cdp()
+            .send_raw("Emulation.setEmulatedMedia", serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}))
+            .await
+            .unwrap();
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("246810").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    let links: Vec<String> = (0..80u64)
+        .map(|i| {
+            let secret = otp::base32::encode(&(i + 1).to_be_bytes()).to_string();
+            format!(
+                "otpauth://totp/Service{i}:user{i}@example.com?secret={secret}&issuer=Service{i}"
+            )
+        })
+        .collect();
+    browser.press("Add identity").await;
+    browser.paste_into("link", &links.join("\n")).await;
+    browser.press("Read link").await;
+    browser.wait_for_text("80 tokens will be added.").await;
+    let width_name = if dark { width + 1 } else { width };
+    shot(&browser, &dir, width_name, "5e-long-preview").await;
+    browser.quit().await;
+}
+
 #[tokio::test]
 #[ignore = "produces pictures for a person to look at; run with make screenshots"]
 async fn screenshots() {
     walk(412, 915, false).await;
     walk(1280, 800, false).await;
     walk(412, 915, true).await;
+    long_preview(412, 915, false).await;
+    long_preview(1280, 800, false).await;
+    long_preview(412, 915, true).await;
 }
