@@ -120,10 +120,6 @@ struct PinSlot {
     nonce: Vec<u8>,
     #[serde(with = "b64")]
     wrapped_key: Vec<u8>,
-    /// Fields a later version added: kept through a PIN change, as the
-    /// format promises.
-    #[serde(flatten)]
-    unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,30 +128,40 @@ enum PinTag {
     Pin,
 }
 
-/// A key slot. Types this version does not know are kept as they are, so a
-/// later version's slots survive a write by this one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-enum Slot {
-    Pin(PinSlot),
-    Other(serde_json::Value),
-}
-
+/// Key slots stay JSON values as read: types this version does not know,
+/// and members of a `pin` slot it does not know, are written back as they
+/// are, so a later version's slots and fields survive a write by this one.
+/// (Plain values rather than serde's untagged/flatten, which cost the
+/// start-up WASM about 40 KB.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Body {
     version: u32,
     id: String,
-    slots: Vec<Slot>,
+    slots: Vec<serde_json::Value>,
     #[serde(with = "b64")]
     nonce: Vec<u8>,
     #[serde(with = "b64")]
     ciphertext: Vec<u8>,
 }
 
+fn is_pin_slot(slot: &serde_json::Value) -> bool {
+    slot.get("type").and_then(serde_json::Value::as_str) == Some("pin")
+}
+
+/// The first slot of type `pin` that reads as one.
+fn read_pin_slot(slots: &[serde_json::Value]) -> Option<PinSlot> {
+    slots
+        .iter()
+        .filter(|slot| is_pin_slot(slot))
+        .find_map(|slot| PinSlot::deserialize(slot).ok())
+}
+
 /// A vault as stored: nothing in it is readable without a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedVault {
     body: Body,
+    /// `body`'s PIN slot, read once.
+    pin: Option<PinSlot>,
 }
 
 /// An open vault: holds the data key, so it can write new versions of the
@@ -221,7 +227,8 @@ impl SealedVault {
         if body.version != version {
             return Err(VaultError::Corrupt("version mismatch"));
         }
-        Ok(Self { body })
+        let pin = read_pin_slot(&body.slots);
+        Ok(Self { body, pin })
     }
 
     /// The stored text.
@@ -240,14 +247,7 @@ impl SealedVault {
     }
 
     fn pin_slot(&self) -> Result<&PinSlot, VaultError> {
-        self.body
-            .slots
-            .iter()
-            .find_map(|slot| match slot {
-                Slot::Pin(pin) => Some(pin),
-                Slot::Other(_) => None,
-            })
-            .ok_or(VaultError::NoPinSlot)
+        self.pin.as_ref().ok_or(VaultError::NoPinSlot)
     }
 
     /// The PIN slot's KDF parameters: what the worker needs to derive the
@@ -338,7 +338,7 @@ impl UnlockedVault {
         };
         let mut vault = Self {
             key,
-            sealed: SealedVault { body },
+            sealed: SealedVault { body, pin: None },
         };
         vault.set_pin_slot(kek, kdf, entropy)?;
         let sealed = vault.seal(document, entropy)?;
@@ -388,22 +388,28 @@ impl UnlockedVault {
             &self.key.0,
             &aad(PIN_SLOT_AAD, &self.sealed.body.id, &slot_id),
         );
-        let unknown = self
-            .sealed
-            .pin_slot()
-            .map(|old| old.unknown.clone())
-            .unwrap_or_default();
-        let body = &mut self.sealed.body;
-        let slot = Slot::Pin(PinSlot {
+        let slot = PinSlot {
             kind: PinTag::Pin,
             id: slot_id,
             kdf,
             nonce: nonce.to_vec(),
             wrapped_key,
-            unknown,
-        });
-        body.slots.retain(|slot| matches!(slot, Slot::Other(_)));
-        body.slots.insert(0, slot);
+        };
+        let serde_json::Value::Object(mut written) = serde_json::to_value(&slot)
+            .map_err(|_| VaultError::Corrupt("the PIN slot cannot be written"))?
+        else {
+            return Err(VaultError::Corrupt("the PIN slot cannot be written"));
+        };
+        let body = &mut self.sealed.body;
+        // Members of the old slot this version does not know are kept.
+        if let Some(serde_json::Value::Object(old)) = body.slots.iter().find(|s| is_pin_slot(s)) {
+            for (name, value) in old {
+                written.entry(name.clone()).or_insert_with(|| value.clone());
+            }
+        }
+        body.slots.retain(|slot| !is_pin_slot(slot));
+        body.slots.insert(0, serde_json::Value::Object(written));
+        self.sealed.pin = Some(slot);
         Ok(self.sealed.clone())
     }
 
