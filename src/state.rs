@@ -156,10 +156,12 @@ pub fn parse_new_pin(text: &str) -> Result<Pin, String> {
 }
 
 /// A crate's error message as a sentence: capital first, full stop last.
+/// ASCII only: the messages are English, and Unicode case tables would add
+/// about 25 KB to the start-up WASM.
 pub fn sentence(error: &impl std::fmt::Display) -> String {
     let mut text = error.to_string();
-    if let Some(first) = text.get(..1) {
-        text.replace_range(..1, &first.to_uppercase());
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
     if !text.ends_with('.') {
         text.push('.');
