@@ -10,13 +10,20 @@
 //! write that finishes in a later epoch than it began keeps only what it
 //! stored. Every PIN check counts an attempt first, in one atomic update
 //! of the stored record, one tab at a time (a Web Lock).
+//!
+//! The PIN's operations are in `state/pin.rs`; the sentences errors become
+//! are in `state/messages.rs`.
+
+mod messages;
+mod pin;
+
+use messages::vault_message;
+pub use messages::{parse_new_pin, parse_pin, sentence};
 
 use crate::storage::{StorageError, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
-use vault::{
-    Attempts, Document, KdfParams, OsEntropy, Pin, SealedVault, UnlockedVault, VaultError,
-};
+use vault::{Attempts, Document, KdfParams, OsEntropy, SealedVault, UnlockedVault};
 
 /// Settings fixed for the life of the app (tests pass their own).
 #[derive(Clone, Debug)]
@@ -135,67 +142,6 @@ pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Reads a PIN as typed, or says what a PIN must be.
-///
-/// # Errors
-/// The sentence shown under the PIN field.
-pub fn parse_pin(text: &str) -> Result<Pin, String> {
-    Pin::new(text).map_err(|_| "A PIN has 4 to 16 digits.".to_owned())
-}
-
-/// Reads a PIN being chosen (Create PIN, Change PIN): also refuses one that
-/// is easy to guess.
-///
-/// # Errors
-/// The sentence shown under the PIN field.
-pub fn parse_new_pin(text: &str) -> Result<Pin, String> {
-    Pin::new_chosen(text).map_err(|error| match error {
-        VaultError::WeakPin => sentence(&error),
-        _ => "A PIN has 4 to 16 digits.".to_owned(),
-    })
-}
-
-/// A crate's error message as a sentence: capital first, full stop last.
-/// ASCII only: the messages are English, and Unicode case tables would add
-/// about 25 KB to the start-up WASM.
-pub fn sentence(error: &impl std::fmt::Display) -> String {
-    let mut text = error.to_string();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    if !text.ends_with('.') {
-        text.push('.');
-    }
-    text
-}
-
-fn vault_message(error: &VaultError) -> String {
-    match error {
-        VaultError::WrongPin => "That PIN is not correct.".into(),
-        VaultError::NewerFormat(_) | VaultError::KdfParams | VaultError::WeakPin => {
-            sentence(error)
-        }
-        VaultError::Corrupt(_) => "The stored tokens could not be read: the record is damaged. It was left as it is; nothing was deleted.".into(),
-        other => format!("Something went wrong: {other}."),
-    }
-}
-
-fn derive_message(error: &crate::kdf::DeriveError) -> String {
-    match error {
-        crate::kdf::DeriveError::Vault(error) => vault_message(error),
-        other => sentence(other),
-    }
-}
-
-/// What a PIN check found, for [`AppState::unlock`] and the checks of
-/// sensitive actions.
-struct Opened {
-    vault: UnlockedVault,
-    document: Document,
-    revision: u64,
-    kdf: KdfParams,
-}
-
 impl AppState {
     /// Runs `task` once, after the first screen (the PIN gate) has been
     /// drawn: for work that must not compete with what that screen needs.
@@ -302,192 +248,6 @@ impl AppState {
                 .ok_or("Soft Token was closed.")?;
             receiver.await.ok();
         }
-    }
-
-    async fn derive_kek(
-        &self,
-        pin: &Pin,
-        kdf: &KdfParams,
-    ) -> Result<vault::KeyEncryptionKey, String> {
-        let config = self.config();
-        let runner = crate::kdf::KdfRunner {
-            worker_url: config.kdf_worker.as_deref(),
-            timeout_ms: config.kdf_timeout_ms,
-        };
-        crate::kdf::derive(pin, kdf, runner)
-            .await
-            .map_err(|e| derive_message(&e))
-    }
-
-    fn fresh_kdf(&self) -> Result<KdfParams, String> {
-        let config = self.config();
-        KdfParams::fresh_with(config.kdf_memory_kib, config.kdf_iterations, &mut OsEntropy)
-            .map_err(|e| vault_message(&e))
-    }
-
-    /// First run: makes the vault, protected by `pin`, and opens it.
-    ///
-    /// # Errors
-    /// A sentence for the screen.
-    pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
-        let store = self.opened_store().await?;
-        let kdf = self.fresh_kdf()?;
-        let kek = self.derive_kek(&pin, &kdf).await?;
-        let (vault, sealed) =
-            UnlockedVault::create(&kek, kdf, &Document::default(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))?;
-        let revision = store
-            .write_vault(&sealed.to_text(), 0)
-            .await
-            .map_err(|e| e.message())?;
-        self.inner.update_value(|inner| {
-            inner.vault = Some(vault);
-            inner.revision = revision;
-        });
-        self.document.set(Document::default());
-        self.phase.set(Phase::Unlocked);
-        Ok(())
-    }
-
-    /// Checks `pin` against the stored vault, counting the attempt first,
-    /// as one tab at a time: the attempt record is changed only by atomic
-    /// updates of the stored value, under a Web Lock where there is one.
-    async fn check_pin(&self, pin: &Pin) -> Result<Opened, String> {
-        let store = self.store().ok_or("Storage is not open yet.")?;
-        let _one_tab_at_a_time =
-            crate::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
-        let now = now_ms();
-        let attempts = store
-            .update_attempts(now, |attempts| {
-                if attempts.locked_for(now).is_none() {
-                    attempts.begin();
-                }
-            })
-            .await
-            .map_err(|e| e.message())?;
-        self.attempts.set(attempts.clone());
-        if attempts.locked_for(now).is_some() {
-            return Err("Too many wrong PINs. Wait until the countdown ends.".into());
-        }
-        let record = store
-            .read_vault()
-            .await
-            .map_err(|e| e.message())?
-            .ok_or("There is no vault to unlock.")?;
-        let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
-        let kdf = sealed.pin_kdf().map_err(|e| vault_message(&e))?.clone();
-        let kek = self.derive_kek(pin, &kdf).await?;
-        match sealed.unlock_with(&kek) {
-            Ok((vault, document)) => {
-                if let Ok(attempts) = store.update_attempts(now_ms(), Attempts::succeeded).await {
-                    self.attempts.set(attempts);
-                }
-                Ok(Opened {
-                    vault,
-                    document,
-                    revision: record.revision,
-                    kdf,
-                })
-            }
-            Err(VaultError::WrongPin) => {
-                let now = now_ms();
-                let attempts = store
-                    .update_attempts(now, |attempts| attempts.failed(now))
-                    .await
-                    .unwrap_or(attempts);
-                self.attempts.set(attempts.clone());
-                Err(if attempts.locked_for(now).is_some() {
-                    "That PIN is not correct. Too many wrong PINs: wait until the countdown ends."
-                        .into()
-                } else {
-                    let left = attempts.remaining();
-                    format!(
-                        "That PIN is not correct. {left} attempt{} left.",
-                        if left == 1 { "" } else { "s" }
-                    )
-                })
-            }
-            Err(error) => Err(vault_message(&error)),
-        }
-    }
-
-    /// Checks the PIN (counting the attempt first) and opens the vault.
-    ///
-    /// # Errors
-    /// A sentence for the screen: wrong PIN with attempts left, a lockout,
-    /// or a storage or integrity problem.
-    pub async fn unlock(&self, pin: Pin) -> Result<(), String> {
-        let opened = self.check_pin(&pin).await?;
-        self.inner.update_value(|inner| {
-            inner.vault = Some(opened.vault);
-            inner.revision = opened.revision;
-        });
-        self.document.set(opened.document);
-        self.phase.set(Phase::Unlocked);
-        self.upgrade_kdf_if_weak(pin, &opened.kdf).await;
-        Ok(())
-    }
-
-    /// Asks for the PIN again before a sensitive action (changing the PIN,
-    /// an unencrypted export): a wrong one counts as a failed attempt, and
-    /// a lockout it starts locks the app.
-    ///
-    /// # Errors
-    /// A sentence for the screen.
-    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), String> {
-        if !self.is_unlocked() {
-            return Err("Soft Token is locked.".into());
-        }
-        match self.check_pin(pin).await {
-            Ok(_) => Ok(()),
-            Err(message) => {
-                let now = now_ms();
-                if self
-                    .attempts
-                    .with_untracked(|a| a.locked_for(now).is_some())
-                {
-                    self.lock();
-                }
-                Err(message)
-            }
-        }
-    }
-
-    /// A slot made with weaker costs than today's is re-wrapped now that
-    /// the PIN is known to be right. Failure leaves the old slot working.
-    async fn upgrade_kdf_if_weak(&self, pin: Pin, current: &KdfParams) {
-        let config = self.config();
-        if !current.weaker_than(config.kdf_memory_kib, config.kdf_iterations) {
-            return;
-        }
-        let Ok(kdf) = self.fresh_kdf() else { return };
-        let Ok(kek) = self.derive_kek(&pin, &kdf).await else {
-            return;
-        };
-        self.write_with(|vault, _| {
-            vault
-                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))
-        })
-        .await
-        .ok();
-    }
-
-    /// Replaces the PIN once the current one is confirmed: the data key is
-    /// re-wrapped; the tokens are untouched.
-    ///
-    /// # Errors
-    /// A sentence for the screen.
-    pub async fn change_pin(&self, current: Pin, new_pin: Pin) -> Result<(), String> {
-        self.confirm_pin(&current).await?;
-        let kdf = self.fresh_kdf()?;
-        let kek = self.derive_kek(&new_pin, &kdf).await?;
-        self.write_with(|vault, _| {
-            vault
-                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))
-        })
-        .await
     }
 
     /// Forgets the key and every code, and starts a new epoch so that no
