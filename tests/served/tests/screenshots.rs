@@ -17,7 +17,10 @@ async fn shot(browser: &Browser, dir: &std::path::Path, width: u32, name: &str) 
         .unwrap();
 }
 
-async fn walk(width: u32, height: u32, dark: bool) {
+/// The build served and a browser at `width` × `height`, light or dark;
+/// the folder for the pictures, and the width their names carry (one more
+/// for dark).
+async fn open(width: u32, height: u32, dark: bool) -> (StaticServer, Browser, PathBuf, u32) {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser
@@ -34,7 +37,11 @@ async fn walk(width: u32, height: u32, dark: bool) {
     }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
-    let width_name = if dark { width + 1 } else { width };
+    (server, browser, dir, if dark { width + 1 } else { width })
+}
+
+async fn walk(width: u32, height: u32, dark: bool) {
+    let (server, browser, dir, width_name) = open(width, height, dark).await;
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
@@ -184,21 +191,7 @@ async fn walk(width: u32, height: u32, dark: bool) {
 
 /// The preview of a long list (80 links), drawn as a scrolling window.
 async fn long_preview(width: u32, height: u32, dark: bool) {
-    let server = StaticServer::start(dist_dir()).await.unwrap();
-    let browser = Browser::launch().await.unwrap();
-    browser
-        .driver
-        .set_window_rect(0, 0, width, height)
-        .await
-        .unwrap();
-    if dark {
-        browser
-            .cdp()
-            .send_raw("Emulation.setEmulatedMedia", serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}))
-            .await
-            .unwrap();
-    }
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    let (server, browser, dir, width_name) = open(width, height, dark).await;
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.create_pin("246810").await;
     browser.wait_for_text("No soft token identity yet.").await;
@@ -214,7 +207,6 @@ async fn long_preview(width: u32, height: u32, dark: bool) {
     browser.paste_into("link", &links.join("\n")).await;
     browser.press("Read link").await;
     browser.wait_for_text("80 tokens will be added.").await;
-    let width_name = if dark { width + 1 } else { width };
     shot(&browser, &dir, width_name, "5e-long-preview").await;
     browser.quit().await;
 }
