@@ -126,6 +126,15 @@ enum WorkerFailure {
     Failed(WorkerError),
 }
 
+/// The one answer a derivation waits for; the first event to arrive sends it.
+type Reply = Rc<RefCell<Option<futures_channel::oneshot::Sender<Event>>>>;
+
+fn send(reply: &Reply, event: Event) {
+    if let Some(reply) = reply.borrow_mut().take() {
+        reply.send(event).ok();
+    }
+}
+
 /// What the worker's events report to the waiting derivation.
 enum Event {
     Answer(wasm_bindgen::JsValue),
@@ -143,13 +152,7 @@ async fn key_from_worker(
 ) -> Result<zeroize::Zeroizing<[u8; 32]>, WorkerFailure> {
     let worker = Worker::new(url).map_err(|e| WorkerFailure::NotStarted(format!("{e:?}")))?;
     let (sender, receiver) = futures_channel::oneshot::channel::<Event>();
-    let sender = Rc::new(RefCell::new(Some(sender)));
-    let send = move |sender: &Rc<RefCell<Option<_>>>, event: Event| {
-        if let Some(reply) = sender.borrow_mut().take() {
-            let reply: futures_channel::oneshot::Sender<Event> = reply;
-            reply.send(event).ok();
-        }
-    };
+    let sender: Reply = Rc::new(RefCell::new(Some(sender)));
     let ready = Rc::new(std::cell::Cell::new(false));
     let request_text = zeroize::Zeroizing::new(request.to_owned());
     let worker_for_handler = worker.clone();

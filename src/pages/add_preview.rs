@@ -27,7 +27,7 @@ fn list_parts(parts: &[u32]) -> String {
 }
 
 /// From this many tokens on, the preview draws only the rows in view.
-pub const WINDOW_FROM: usize = 60;
+const WINDOW_FROM: usize = 60;
 /// A row's height in the window, its gap included: each row is given
 /// exactly this through the CSSOM (`style:` below, which the
 /// Content-Security-Policy allows where a `style` attribute is refused), so
@@ -90,12 +90,7 @@ fn PreviewRow(
 
 /// The rows `first..end` that a window scrolled to `scroll_top`, `height`
 /// pixels high, with rows `row_px` high, shows, with [`OVERSCAN`] rows beyond each edge.
-pub fn rows_in_view(
-    scroll_top: f64,
-    height: f64,
-    row_px: f64,
-    count: usize,
-) -> std::ops::Range<usize> {
+fn rows_in_view(scroll_top: f64, height: f64, row_px: f64, count: usize) -> std::ops::Range<usize> {
     let first = ((scroll_top.max(0.0) / row_px) as usize).saturating_sub(OVERSCAN);
     let shown = (height.max(row_px) / row_px).ceil() as usize + 2 * OVERSCAN;
     first.min(count)..(first + shown).min(count)
