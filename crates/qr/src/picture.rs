@@ -19,9 +19,9 @@ pub const MAX_SIDE: u32 = 16_384;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum PictureError {
-    #[error("this file is not a picture Soft Token can open")]
+    #[error("This file is not a picture Soft Token can open.")]
     NotAPicture,
-    #[error("this picture is too large to read ({width} × {height} pixels)")]
+    #[error("This picture is too large to read ({width} × {height} pixels).")]
     TooLarge { width: u64, height: u64 },
 }
 

@@ -1,5 +1,6 @@
 //! The vault's plaintext: the identities. Serialized as JSON inside the
-//! encrypted payload; see `docs/vault-format.md` for the schema.
+//! encrypted payload; see `docs/vault-format.md` for the schema. The
+//! operations on them are in `identities.rs`.
 
 use crate::VaultError;
 use otp::{Algorithm, Kind, Secret, Token};
@@ -40,6 +41,25 @@ pub enum Origin {
     },
     /// A QR code, a link, an import or a secret typed by hand.
     Added,
+}
+
+/// A token with its names, not yet stored: what a QR code, a link, a typed
+/// secret or a backup gives, and what a backup is written from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub issuer: Option<String>,
+    pub token: Token,
+    /// Set for an identity of the activation protocol.
+    pub activation: Option<ActivationDetails>,
+}
+
+/// What restores an activation identity as one (a backup keeps it in the
+/// entry's note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivationDetails {
+    pub serial: String,
+    pub activated_at: Option<u64>,
 }
 
 /// A token's secret and parameters.

@@ -5,9 +5,9 @@
 //! wrong PIN; the AEAD tags make deliberate changes fail too.
 
 use crate::document::Document;
-use crate::hazmat::{self, KEY_BYTES, Key, KeyEncryptionKey, NONCE_BYTES};
+use crate::hazmat::{self, KEY_BYTES, Key, NONCE_BYTES};
+use crate::kdf::{KdfParams, KeyEncryptionKey, b64};
 use crate::{Entropy, Pin, VaultError};
-use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -16,99 +16,6 @@ pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &str = "SOFTTOKEN-VAULT";
 const PAYLOAD_AAD: &[u8] = b"softtoken-vault/payload";
 const PIN_SLOT_AAD: &[u8] = b"softtoken-vault/slot/pin";
-
-/// Argon2id parameters of a PIN slot, stored in the slot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KdfParams {
-    pub algorithm: KdfAlgorithm,
-    pub memory_kib: u32,
-    pub iterations: u32,
-    pub parallelism: u32,
-    #[serde(with = "b64")]
-    pub salt: Vec<u8>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum KdfAlgorithm {
-    #[serde(rename = "argon2id-v19")]
-    Argon2idV19,
-}
-
-impl KdfParams {
-    /// The defaults for new PINs: 64 MiB, 3 passes, 1 lane (well above
-    /// OWASP's 19 MiB / 2 passes minimum).
-    pub const DEFAULT_MEMORY_KIB: u32 = 64 * 1024;
-    pub const DEFAULT_ITERATIONS: u32 = 3;
-    pub const SALT_BYTES: usize = 16;
-
-    /// Default parameters with a fresh salt.
-    ///
-    /// # Errors
-    /// [`VaultError::Random`] without a random source.
-    pub fn fresh(entropy: &mut dyn Entropy) -> Result<Self, VaultError> {
-        Self::fresh_with(Self::DEFAULT_MEMORY_KIB, Self::DEFAULT_ITERATIONS, entropy)
-    }
-
-    /// Chosen costs with a fresh salt (tests use small ones).
-    ///
-    /// # Errors
-    /// [`VaultError::Random`] without a random source.
-    pub fn fresh_with(
-        memory_kib: u32,
-        iterations: u32,
-        entropy: &mut dyn Entropy,
-    ) -> Result<Self, VaultError> {
-        let mut salt = vec![0u8; Self::SALT_BYTES];
-        entropy.fill(&mut salt)?;
-        Ok(Self {
-            algorithm: KdfAlgorithm::Argon2idV19,
-            memory_kib,
-            iterations,
-            parallelism: 1,
-            salt,
-        })
-    }
-
-    /// The most any slot may ask for: a tampered or foreign record must not
-    /// make every unlock run out of memory or run for minutes.
-    pub const MAX_MEMORY_KIB: u32 = 256 * 1024;
-    pub const MAX_ITERATIONS: u32 = 10;
-
-    /// Refuses parameters outside the caps (docs/vault-format.md, "Limits"),
-    /// before any memory is reserved for them.
-    ///
-    /// # Errors
-    /// [`VaultError::KdfParams`].
-    pub fn check(&self) -> Result<(), VaultError> {
-        let within = self.parallelism == 1
-            && (8..=Self::MAX_MEMORY_KIB).contains(&self.memory_kib)
-            && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)
-            && self.salt.len() == Self::SALT_BYTES;
-        within.then_some(()).ok_or(VaultError::KdfParams)
-    }
-
-    /// True when these costs are below `memory_kib`/`iterations`: the slot
-    /// should be re-wrapped with stronger ones after the next unlock.
-    pub fn weaker_than(&self, memory_kib: u32, iterations: u32) -> bool {
-        self.memory_kib < memory_kib || self.iterations < iterations
-    }
-}
-
-mod b64 {
-    use super::BASE64;
-    use base64::Engine;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&BASE64.encode(bytes))
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        BASE64
-            .decode(text.as_bytes())
-            .map_err(serde::de::Error::custom)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct PinSlot {
@@ -232,9 +139,10 @@ impl SealedVault {
     }
 
     /// The stored text.
+    #[allow(clippy::expect_used, reason = "the body always serializes")]
     pub fn to_text(&self) -> String {
-        // Serializing plain structs of strings and numbers cannot fail.
-        let json = serde_json::to_string(&self.body).unwrap_or_default();
+        let json = serde_json::to_string(&self.body)
+            .expect("a record of strings, numbers and JSON values serializes");
         format!(
             "{MAGIC} {} {}\n{json}",
             self.body.version,
@@ -254,7 +162,6 @@ impl SealedVault {
     /// key-encryption key.
     ///
     /// # Errors
-    /// [`VaultError::NoPinSlot`].
     /// [`VaultError::NoPinSlot`]; [`VaultError::KdfParams`] when they are
     /// outside the caps of [`KdfParams::check`].
     pub fn pin_kdf(&self) -> Result<&KdfParams, VaultError> {
@@ -282,7 +189,7 @@ impl SealedVault {
     ) -> Result<(UnlockedVault, Document), VaultError> {
         let slot = self.pin_slot()?;
         let wrapped = hazmat::open(
-            &kek.0,
+            &kek.0.0,
             &slot.nonce,
             &slot.wrapped_key,
             &aad(PIN_SLOT_AAD, &self.body.id, &slot.id),
@@ -383,7 +290,7 @@ impl UnlockedVault {
         let slot_id = hex(&random_array::<8>(entropy)?);
         let nonce = random_array::<NONCE_BYTES>(entropy)?;
         let wrapped_key = hazmat::seal(
-            &kek.0,
+            &kek.0.0,
             &nonce,
             &self.key.0,
             &aad(PIN_SLOT_AAD, &self.sealed.body.id, &slot_id),

@@ -11,6 +11,12 @@
 //!   [`VaultError::Corrupt`], never a wrong PIN and never a different vault.
 //! - Pure: randomness comes through [`Entropy`], time as arguments.
 //!
+//! Layout: `file.rs` the stored record, `pin_slot.rs` its PIN envelope,
+//! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
+//! plaintext and its operations, `backup/` the Aegis-format backups; the
+//! private `hazmat/` holds the raw primitives, which no other crate can
+//! reach.
+//!
 //! The format is specified in `docs/vault-format.md`.
 
 mod attempts;
@@ -19,15 +25,20 @@ mod document;
 mod error;
 mod file;
 mod hazmat;
+mod identities;
+pub mod kdf;
 mod pin;
+mod pin_slot;
 mod strict_json;
 
 pub use attempts::Attempts;
-pub use document::{Document, Identity, Origin, StoredToken};
+pub use document::{ActivationDetails, Document, Entry, Identity, Origin, StoredToken};
 pub use error::VaultError;
-pub use file::{FORMAT_VERSION, KdfParams, SealedVault, UnlockedVault};
-pub use hazmat::KeyEncryptionKey;
+pub use file::{FORMAT_VERSION, SealedVault, UnlockedVault};
+pub use identities::{Activation, ActivationTarget, DocumentError, Duplicates};
+pub use kdf::{DerivedKey, KdfCosts, KdfError, KdfParams, KdfRequest, KeyEncryptionKey};
 pub use pin::{Pin, is_weak};
+pub use pin_slot::NewPinSlot;
 
 /// A source of random bytes: the OS/browser CSPRNG in the app, a seeded
 /// sequence in tests that need determinism.

@@ -39,10 +39,6 @@ impl Pin {
         Ok(pin)
     }
 
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
-
     /// The digits, only to hand the PIN to the KDF worker.
     pub fn expose_digits(&self) -> &str {
         &self.0

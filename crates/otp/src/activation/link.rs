@@ -41,21 +41,21 @@ pub struct SecureActivation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LinkError {
-    #[error("this is not an igmobileotp:// activation link")]
+    #[error("This is not an igmobileotp:// activation link.")]
     NotALink,
-    #[error("the activation link has no {0} parameter")]
+    #[error("The activation link has no {0} parameter.")]
     Missing(&'static str),
-    #[error("the activation link's action is not secactivate")]
+    #[error("The activation link's action is not secactivate.")]
     UnsupportedAction,
-    #[error("the activation link's version {0} is not supported (only 1)")]
+    #[error("The activation link's version {0} is not supported (only 1).")]
     UnsupportedVersion(String),
-    #[error("the activation link's {0} parameter is damaged")]
+    #[error("The activation link's {0} parameter is damaged.")]
     Damaged(&'static str),
-    #[error("the activation password is wrong (or the link was changed on its way)")]
+    #[error("The activation password is wrong (or the link was changed on its way).")]
     WrongPassword,
-    #[error("the activation link opened, but its contents are not a valid activation")]
+    #[error("The activation link opened, but its contents are not a valid activation.")]
     BadPayload,
-    #[error("the activation link holds a bad code: {0}")]
+    #[error("The activation link holds a bad code: {0}")]
     Code(#[from] InvalidCode),
 }
 

@@ -1,0 +1,243 @@
+//! The backup file's JSON, as Aegis writes it, and how its entries map to
+//! and from [`BackupEntry`]: the activation details travel in the note.
+
+use super::{BackupEntry, BackupError, DB_VERSION, FILE_VERSION};
+use crate::document::ActivationDetails;
+use crate::{Document, Entropy};
+use otp::migration::Skipped;
+use otp::{Algorithm, Kind, Token};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+/// Marks the note line that carries an activation identity's details.
+const ACTIVATION_NOTE: &str = "softtoken-activation";
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct FileJson {
+    pub(super) version: u64,
+    pub(super) header: HeaderJson,
+    pub(super) db: Value,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct HeaderJson {
+    pub(super) slots: Option<Vec<Value>>,
+    pub(super) params: Option<super::GcmParams>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DbJson {
+    version: u64,
+    entries: Vec<Value>,
+    #[serde(default)]
+    groups: Vec<Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryJson {
+    #[serde(rename = "type")]
+    kind: String,
+    uuid: String,
+    name: String,
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    favorite: bool,
+    #[serde(default)]
+    icon: Value,
+    info: InfoJson,
+}
+
+#[derive(Serialize, Deserialize)]
+struct InfoJson {
+    secret: String,
+    algo: String,
+    digits: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    counter: Option<u64>,
+}
+
+pub(super) fn entries_of(db: Value) -> Result<(Vec<BackupEntry>, Vec<Skipped>), BackupError> {
+    let db: DbJson = serde_json::from_value(db)
+        .map_err(|_| BackupError::Damaged("the entry list is malformed"))?;
+    if db.version > DB_VERSION {
+        return Err(BackupError::NewerVersion(db.version));
+    }
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for value in db.entries {
+        let name = value
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match serde_json::from_value::<EntryJson>(value) {
+            Ok(entry) => match entry_from_json(&entry) {
+                Ok(entry) => entries.push(entry),
+                Err(reason) => skipped.push(Skipped { name, reason }),
+            },
+            Err(_) => skipped.push(Skipped {
+                name,
+                reason: "its fields are malformed".into(),
+            }),
+        }
+    }
+    Ok((entries, skipped))
+}
+
+fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
+    let algorithm = match entry.info.algo.to_ascii_uppercase().as_str() {
+        "SHA1" => Algorithm::Sha1,
+        "SHA256" => Algorithm::Sha256,
+        "SHA512" => Algorithm::Sha512,
+        other => return Err(format!("its algorithm ({other}) is not supported")),
+    };
+    let kind = match entry.kind.as_str() {
+        "totp" => Kind::Totp {
+            period: entry.info.period.unwrap_or(30),
+            t0: 0,
+        },
+        "hotp" => Kind::Hotp {
+            counter: entry.info.counter.unwrap_or(0),
+        },
+        "steam" => Kind::Steam,
+        other => return Err(format!("its type ({other}) is not supported")),
+    };
+    let secret = otp::base32::decode(&entry.info.secret)
+        .map_err(|e| format!("its secret is not valid: {e}"))?;
+    let token = Token::new(secret, algorithm, entry.info.digits, kind)
+        .map_err(|e| format!("it cannot be used: {e}"))?;
+    Ok(BackupEntry {
+        name: entry.name.clone(),
+        issuer: (!entry.issuer.is_empty()).then(|| entry.issuer.clone()),
+        token,
+        activation: activation_from_note(&entry.note),
+    })
+}
+
+fn activation_from_note(note: &str) -> Option<ActivationDetails> {
+    let line = note
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(ACTIVATION_NOTE))?;
+    let mut serial = None;
+    let mut activated_at = None;
+    for pair in line.split_whitespace() {
+        match pair.split_once('=') {
+            Some(("serial", value)) => serial = Some(value.to_owned()),
+            Some(("activated_at", value)) => activated_at = value.parse().ok(),
+            _ => {}
+        }
+    }
+    Some(ActivationDetails {
+        serial: serial?,
+        activated_at,
+    })
+}
+
+/// The entries of a document, in order ([`Document::entries`]).
+pub fn entries_of_document(document: &Document) -> Vec<BackupEntry> {
+    document.entries()
+}
+
+pub(super) fn uuid(entropy: &mut dyn Entropy) -> Result<String, BackupError> {
+    let mut bytes = [0u8; 16];
+    entropy.fill(&mut bytes).map_err(|_| BackupError::Random)?;
+    // RFC 9562 version 4, variant 10.
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let h = hex::encode(bytes);
+    Ok(format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    ))
+}
+
+pub(super) fn db_json(
+    entries: &[BackupEntry],
+    entropy: &mut dyn Entropy,
+) -> Result<Zeroizing<String>, BackupError> {
+    let mut list = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let (kind, period, counter) = match entry.token.kind() {
+            Kind::Totp { period, .. } => ("totp", Some(period), None),
+            Kind::Hotp { counter } => ("hotp", None, Some(counter)),
+            Kind::Steam => ("steam", Some(30), None),
+        };
+        let note = entry
+            .activation
+            .as_ref()
+            .map(|a| match a.activated_at {
+                Some(at) => format!("{ACTIVATION_NOTE} serial={} activated_at={at}", a.serial),
+                None => format!("{ACTIVATION_NOTE} serial={}", a.serial),
+            })
+            .unwrap_or_default();
+        let json = EntryJson {
+            kind: kind.into(),
+            uuid: uuid(entropy)?,
+            name: entry.name.clone(),
+            issuer: entry.issuer.clone().unwrap_or_default(),
+            note,
+            favorite: false,
+            icon: Value::Null,
+            info: InfoJson {
+                secret: otp::base32::encode(entry.token.secret().expose())
+                    .trim_end_matches('=')
+                    .to_owned(),
+                algo: match entry.token.algorithm() {
+                    Algorithm::Sha1 => "SHA1",
+                    Algorithm::Sha256 => "SHA256",
+                    Algorithm::Sha512 => "SHA512",
+                }
+                .into(),
+                digits: entry.token.digits(),
+                period,
+                counter,
+            },
+        };
+        list.push(
+            serde_json::to_value(json)
+                .map_err(|_| BackupError::Damaged("an entry cannot be written"))?,
+        );
+    }
+    let db = DbJson {
+        version: DB_VERSION,
+        entries: list,
+        groups: Vec::new(),
+    };
+    serde_json::to_string(&db)
+        .map(Zeroizing::new)
+        .map_err(|_| BackupError::Damaged("the entries cannot be written"))
+}
+
+/// An unencrypted backup: the same JSON with no slots. Anyone with the file
+/// can read every secret; the app says so before writing it.
+///
+/// # Errors
+/// [`BackupError::Random`] (entry ids are random).
+pub fn write_plain(
+    entries: &[BackupEntry],
+    entropy: &mut dyn Entropy,
+) -> Result<Zeroizing<String>, BackupError> {
+    let db: Value = serde_json::from_str(&db_json(entries, entropy)?)
+        .map_err(|_| BackupError::Damaged("internal"))?;
+    let file = FileJson {
+        version: FILE_VERSION,
+        header: HeaderJson {
+            slots: None,
+            params: None,
+        },
+        db,
+    };
+    serde_json::to_string_pretty(&file)
+        .map(Zeroizing::new)
+        .map_err(|_| BackupError::Damaged("the backup cannot be written"))
+}
