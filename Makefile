@@ -22,6 +22,7 @@ test: setup
 	@scripts/test.sh
 
 lint:
+	scripts/check-layers.sh
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -7,7 +7,7 @@
 // So Trunk builds the app as usual (with the `split` feature), and this
 // redoes the last steps from cargo's own output:
 //   1. wasm-split-cli cuts the module at the split points of
-//      src/pages/split.rs: main module, one chunk per screen, shared
+//      src/ui/split.rs: main module, one chunk per screen, shared
 //      chunks, and __wasm_split.js, which fetches and links a chunk;
 //   2. wasm-bindgen (keeping the function table the chunks link into)
 //      writes the main module's JS under the names Trunk chose;

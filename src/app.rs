@@ -1,17 +1,15 @@
-//! How the app starts, and its root component: state, the once-a-second
-//! clock, auto-lock, other-tab sync, the top bar, and the router. Every
-//! route but the PIN gate is a protected route that redirects to `/pin`
-//! unless the vault is unlocked.
+//! How the app starts, and its root component: it provides the state
+//! (which keeps the clock, auto-lock and other-tab sync), the top bar, and
+//! the router. Every route but the PIN gate sits under one protected parent
+//! route that redirects to `/pin` unless the vault is unlocked.
 
-use crate::components::top_bar::TopBar;
-use crate::components::update_prompt::UpdatePrompt;
-use crate::pages::pin_gate::PinGate;
-use crate::pages::split::{self, Screen, lazy_screen};
-use crate::preferences::{Preferences, provide_preferences};
-use crate::state::{AppConfig, AppState, Phase, now_ms, provide_app_state};
-use crate::updates::provide_updates;
+use crate::state::{AppConfig, Phase, provide_app_state, provide_preferences, provide_updates};
+use crate::ui::components::top_bar::TopBar;
+use crate::ui::components::update_prompt::UpdatePrompt;
+use crate::ui::pages::pin_gate::PinGate;
+use crate::ui::split::{self, Screen, lazy_screen};
 use leptos::prelude::*;
-use leptos_router::components::{ProtectedRoute, Route, Router, Routes};
+use leptos_router::components::{Outlet, ProtectedParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 /// Mounts the app on the page, as the PIN gate, with what it must draw there
@@ -25,7 +23,7 @@ use leptos_router::path;
 /// use of IndexedDB for the origin.
 pub async fn start() {
     let config = AppConfig::default();
-    let listed = Box::pin(crate::storage::Store::exists(&config.db_name));
+    let listed = Box::pin(crate::state::database_exists(&config.db_name));
     let waited = Box::pin(gloo_timers::future::TimeoutFuture::new(LISTING_WAIT_MS));
     let first_visit = match futures_util::future::select(listed, waited).await {
         futures_util::future::Either::Left((exists, _)) => exists == Some(false),
@@ -72,21 +70,14 @@ pub fn App(
     let state = provide_app_state(config, first_visit);
     let updates = provide_updates();
     if let Some(script) = service_worker {
-        state.after_first_screen(crate::updates::register(updates, script));
+        state.after_first_screen(crate::state::register_service_worker(updates, script));
     }
     // The other screens' code (a no-op unless the WASM is split), so that no
     // later screen waits for it.
     state.after_first_screen(split::preload());
-    let pending = crate::adding::provide_pending();
-    // Tokens read but not added are forgotten with the key.
-    Effect::new(move |_| {
-        if state.phase.get() != Phase::Unlocked {
-            pending.clear();
-        }
-    });
     let preferences = provide_preferences();
-    keep_time_and_auto_lock(state, preferences);
-    listen_to_other_tabs(state);
+    state.keep_time_and_auto_lock(preferences);
+    state.listen_to_other_tabs();
 
     let unlocked = move || match state.phase.get() {
         Phase::Starting => None,
@@ -100,73 +91,25 @@ pub fn App(
             <main class="screen" id="main">
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
                     <Route path=path!("/pin") view=PinGate />
-                    <ProtectedRoute path=path!("/") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(split::home) />
-                    <ProtectedRoute path=path!("/settings") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Settings)) />
-                    <ProtectedRoute path=path!("/activate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Activate)) />
-                    <ProtectedRoute path=path!("/add") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Add)) />
-                    <ProtectedRoute path=path!("/add/secret") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::AddSecret)) />
-                    <ProtectedRoute path=path!("/add/preview") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::AddPreview)) />
-                    <ProtectedRoute path=path!("/backup") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Backup)) />
-                    <ProtectedRoute path=path!("/identity/:id") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
-                    <ProtectedRoute path=path!("/identity/:id/reactivate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Reactivate)) />
-                    <ProtectedRoute path=path!("/identity/:id/activate") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Activate)) />
-                    <ProtectedRoute path=path!("/identity/:id/registration") condition=unlocked redirect_path=|| "/pin" view=lazy_screen(|| split::screen(Screen::Registration)) />
+                    // Every other screen needs the vault unlocked: one guard.
+                    <ProtectedParentRoute path=path!("") condition=unlocked redirect_path=|| "/pin" view=Outlet>
+                        <Route path=path!("") view=lazy_screen(split::home) />
+                        <Route path=path!("settings") view=lazy_screen(|| split::screen(Screen::Settings)) />
+                        <Route path=path!("activate") view=lazy_screen(|| split::screen(Screen::Activate)) />
+                        <Route path=path!("add") view=lazy_screen(|| split::screen(Screen::Add)) />
+                        <Route path=path!("add/secret") view=lazy_screen(|| split::screen(Screen::AddSecret)) />
+                        <Route path=path!("add/preview") view=lazy_screen(|| split::screen(Screen::AddPreview)) />
+                        <Route path=path!("backup") view=lazy_screen(|| split::screen(Screen::Backup)) />
+                        <Route path=path!("identity/:id") view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
+                        <Route path=path!("identity/:id/reactivate") view=lazy_screen(|| split::screen(Screen::Reactivate)) />
+                        <Route path=path!("identity/:id/activate") view=lazy_screen(|| split::screen(Screen::Activate)) />
+                        <Route path=path!("identity/:id/registration") view=lazy_screen(|| split::screen(Screen::Registration)) />
+                    </ProtectedParentRoute>
                 </Routes>
             </main>
             <UpdatePrompt />
         </Router>
     }
-}
-
-/// Ticks the clock once a second, and locks after the chosen idle time or
-/// when the page comes back after being hidden longer than that.
-fn keep_time_and_auto_lock(state: AppState, preferences: Preferences) {
-    // Only `last_active` is read; the timeout must fit a browser timer (i32 ms).
-    let idle = leptos_use::use_idle(24 * 60 * 60 * 1000);
-    let visibility = leptos_use::use_document_visibility();
-    let hidden_since = StoredValue::new(None::<u64>);
-    let fixed_limit = state.config().auto_lock_after_ms;
-    let limit_ms = move || {
-        fixed_limit
-            .unwrap_or_else(|| u64::from(preferences.auto_lock_minutes.get_untracked()) * 60_000)
-    };
-
-    let _tick = leptos_use::use_interval_fn(
-        move || {
-            let now = now_ms();
-            state.now_ms.set(now);
-            let idle_for = now.saturating_sub(idle.last_active.get_untracked() as u64);
-            if idle_for > limit_ms() {
-                state.lock();
-            }
-        },
-        1000,
-    );
-    Effect::new(move |_| {
-        if visibility.get() == web_sys::VisibilityState::Hidden {
-            hidden_since.set_value(Some(now_ms()));
-        } else if let Some(since) = hidden_since.get_value() {
-            hidden_since.set_value(None);
-            if now_ms().saturating_sub(since) > limit_ms() {
-                state.lock();
-            }
-        }
-    });
-}
-
-fn listen_to_other_tabs(state: AppState) {
-    let name = state.config().db_name;
-    let listener = crate::sync::listen(&name, &state.sender_id(), move || {
-        leptos::task::spawn_local(async move {
-            if state.phase.try_get_untracked() == Some(Phase::Unlocked) {
-                state.reload().await.ok();
-            }
-            state.refresh_attempts().await;
-        });
-    });
-    // Keep the channel open for as long as the app is mounted.
-    let listener = StoredValue::new_local(listener);
-    on_cleanup(move || listener.update_value(|l| *l = None));
 }
 
 /// After every navigation, moves focus to the new screen's first field, or
@@ -178,7 +121,7 @@ fn FocusOnNavigate() -> impl IntoView {
     Effect::new(move |_| {
         let _ = location.pathname.get();
         // After the new screen has rendered, which waits for its code when
-        // its chunk has not arrived yet (src/pages/split.rs): look again
+        // its chunk has not arrived yet (src/ui/split.rs): look again
         // every 50 ms, for up to 5 s.
         leptos::task::spawn_local(async {
             for attempt in 0..100 {

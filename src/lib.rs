@@ -1,24 +1,22 @@
-//! Soft Token, the browser app: screens (Leptos components) over app state,
-//! over the vault, over IndexedDB. Data flows one way, storage → vault →
-//! state → screens; nothing here computes a code or touches key material
-//! except through the `otp` and `vault` crates.
+//! Soft Token, the browser app, in layers (see `docs/architecture.md`):
+//! - `ui/`: screens and components (Leptos); they read the state's signals
+//!   and call its methods, nothing below it;
+//! - `state/`: the context the screens ask: session, writes, the
+//!   document's operations, backups, errors and their sentences;
+//! - `platform/`: browser adapters (IndexedDB, other tabs, persistence,
+//!   preferences, updates, downloads, Web Locks, the panic hook);
+//! - `workers/`: the clients of the KDF and QR Web Workers (their binaries
+//!   are in `src/bin/`).
+//!
+//! Data flows one way, storage → vault → state → screens; nothing here
+//! computes a code or touches key material except through the `otp` and
+//! `vault` crates.
 
-pub mod adding;
 pub mod app;
-pub mod backup_reminder;
-pub mod components;
-pub mod kdf;
-pub mod pages;
-pub mod panic;
-pub mod persist;
-pub mod preferences;
-pub mod qr_image;
-pub mod qr_worker;
+pub mod platform;
 pub mod state;
-pub mod storage;
-pub mod sync;
-pub mod updates;
-pub mod web_lock;
+pub mod ui;
+pub mod workers;
 
 pub use app::App;
 pub use state::AppConfig;

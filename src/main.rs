@@ -1,6 +1,6 @@
 //! The binary Trunk builds: installs the panic hook, then starts the app.
 
 fn main() {
-    softtoken::panic::install();
+    softtoken::platform::panic::install();
     wasm_bindgen_futures::spawn_local(softtoken::app::start());
 }

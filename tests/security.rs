@@ -8,8 +8,8 @@
 mod support;
 
 use leptos::prelude::*;
-use softtoken::state::{Phase, provide_app_state};
-use softtoken::storage::Store;
+use softtoken::platform::storage::Store;
+use softtoken::state::{AppError, Phase, provide_app_state};
 use support::*;
 use vault::Attempts;
 use wasm_bindgen::JsValue;
@@ -235,7 +235,7 @@ async fn locking_while_a_save_is_under_way_keeps_the_key_and_the_codes_gone() {
     };
     let mut save = Box::pin(state.commit(move |stored| {
         stored.identities.push(identity.clone());
-        Ok(())
+        Ok::<(), AppError>(())
     }));
     // The save runs up to its storage write, then the app locks.
     assert!(futures::poll!(&mut save).is_pending());
@@ -244,12 +244,9 @@ async fn locking_while_a_save_is_under_way_keeps_the_key_and_the_codes_gone() {
 
     assert_eq!(state.phase.get_untracked(), Phase::Locked);
     assert!(state.document.get_untracked().identities.is_empty());
-    let after = state.commit(|_| Ok(())).await;
-    assert_eq!(
-        after,
-        Err("Soft Token is locked.".to_owned()),
-        "no key is held"
-    );
+    let after = state.commit(|_| Ok::<(), AppError>(())).await;
+    assert_eq!(after, Err(AppError::Locked), "no key is held");
+    assert_eq!(AppError::Locked.to_string(), "Soft Token is locked.");
     assert!(stored_vault(&db).await.is_some());
     owner.cleanup();
 }

@@ -5,7 +5,7 @@
 
 mod support;
 
-use softtoken::storage::{StorageError, Store};
+use softtoken::platform::storage::{StorageError, Store};
 use support::*;
 use vault::Attempts;
 use wasm_bindgen::JsValue;

@@ -369,7 +369,9 @@ async fn next_code_moves_an_hotp_token_on_and_stores_the_counter() {
     drop(app);
     // Add an HOTP identity (RFC 4226's secret, counter 0) with the vault
     // crate, as an import would.
-    let store = softtoken::storage::Store::open(&db).await.unwrap();
+    let store = softtoken::platform::storage::Store::open(&db)
+        .await
+        .unwrap();
     let record = store.read_vault().await.unwrap().unwrap();
     let (mut unlocked, mut document) = SealedVault::parse(&record.text)
         .unwrap()

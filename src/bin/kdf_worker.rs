@@ -1,72 +1,36 @@
-//! The KDF worker: derives a key-encryption key from a PIN with Argon2id,
-//! off the main thread, so unlocking never freezes the page. The page starts
-//! one worker per derivation and terminates it afterwards, which also frees
-//! the 64 MiB Argon2id grew (WASM memory never shrinks).
-//!
-//! It also derives backup keys (scrypt), the other slow step.
+//! The KDF worker: runs one key derivation (Argon2id for a PIN, scrypt for
+//! a backup password) off the main thread, so unlocking never freezes the
+//! page. The page starts one worker per derivation and terminates it
+//! afterwards, which also frees the memory the KDF grew (WASM memory never
+//! shrinks).
 //!
 //! Protocol (postMessage): the worker posts `"ready"` once its handler is
-//! installed; the page sends a JSON string, `{"pin": "...", "kdf": {...}}`
-//! (a PIN slot's Argon2id parameters) or `{"password": "...", "scrypt":
-//! {...}}` (a backup's password slot); the worker answers with a 32-byte
-//! `Uint8Array` (the key) or a string (an error message).
+//! installed; the page sends a [`vault::KdfRequest`] as JSON text; the
+//! worker answers with a 32-byte `Uint8Array` (the key) or a string, the
+//! JSON of a [`vault::KdfError`] (its typed refusal).
 
+use vault::{KdfError, KdfRequest};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum Request {
-    Pin {
-        pin: String,
-        kdf: vault::KdfParams,
-    },
-    Backup {
-        password: String,
-        scrypt: vault::backup::ScryptParams,
-    },
+fn derive(data: &wasm_bindgen::JsValue) -> Result<js_sys::Uint8Array, KdfError> {
+    let text = zeroize::Zeroizing::new(data.as_string().ok_or(KdfError::Malformed)?);
+    let key = KdfRequest::from_json(&text)?.run()?;
+    Ok(js_sys::Uint8Array::from(&key.to_transfer_bytes()[..]))
 }
 
-impl Drop for Request {
-    fn drop(&mut self) {
-        let (Self::Pin { pin: secret, .. }
-        | Self::Backup {
-            password: secret, ..
-        }) = self;
-        zeroize::Zeroize::zeroize(secret);
-    }
-}
-
-fn derive(text: &str) -> Result<js_sys::Uint8Array, String> {
-    let request: Request =
-        serde_json::from_str(text).map_err(|_| "the KDF request is malformed".to_owned())?;
-    let key = match &request {
-        Request::Pin { pin, kdf } => {
-            let pin = vault::Pin::new(pin).map_err(|e| e.to_string())?;
-            vault::KeyEncryptionKey::derive(&pin, kdf)
-                .map_err(|e| e.to_string())?
-                .to_transfer_bytes()
-        }
-        Request::Backup { password, scrypt } => {
-            vault::backup::PasswordKey::derive(password, scrypt)
-                .map_err(|e| e.to_string())?
-                .to_transfer_bytes()
-        }
-    };
-    Ok(js_sys::Uint8Array::from(&key[..]))
+fn refusal(error: KdfError) -> wasm_bindgen::JsValue {
+    // A unit variant always serializes; the fallback is the same refusal.
+    let text = serde_json::to_string(&error).unwrap_or_else(|_| "\"Malformed\"".to_owned());
+    wasm_bindgen::JsValue::from_str(&text)
 }
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let answer = match event.data().as_string() {
-            Some(text) => derive(&text)
-                .map(Into::into)
-                .unwrap_or_else(|error| error.into()),
-            None => wasm_bindgen::JsValue::from_str("the KDF request is not text"),
-        };
+        let answer = derive(&event.data()).map_or_else(refusal, Into::into);
         reply_scope.post_message(&answer).ok();
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));

@@ -2,12 +2,16 @@
 //! attempt counted first, in one atomic update of the stored record, one
 //! tab at a time under a Web Lock), unlock, confirm before a sensitive
 //! action, and change it.
+//!
+//! A PIN keeps one shape from the field to the worker: the text becomes a
+//! [`Pin`] once (`parse_pin`), the vault's PIN envelope turns it into a
+//! [`vault::KdfRequest`], and the worker's client runs that request.
 
-use super::messages::{derive_message, vault_message};
-use super::{AppState, Phase, now_ms};
+use super::{AppError, AppState, Phase, now_ms};
 use leptos::prelude::*;
 use vault::{
-    Attempts, Document, KdfParams, OsEntropy, Pin, SealedVault, UnlockedVault, VaultError,
+    Attempts, DerivedKey, Document, KdfRequest, NewPinSlot, OsEntropy, Pin, SealedVault,
+    UnlockedVault, VaultError,
 };
 
 /// What a PIN check found, for [`AppState::unlock`] and the checks of
@@ -16,46 +20,30 @@ struct Opened {
     vault: UnlockedVault,
     document: Document,
     revision: u64,
-    kdf: KdfParams,
 }
 
 impl AppState {
-    async fn derive_kek(
-        &self,
-        pin: &Pin,
-        kdf: &KdfParams,
-    ) -> Result<vault::KeyEncryptionKey, String> {
-        let config = self.config();
-        let runner = crate::kdf::KdfRunner {
-            worker_url: config.kdf_worker.as_deref(),
-            timeout_ms: config.kdf_timeout_ms,
-        };
-        crate::kdf::derive(pin, kdf, runner)
-            .await
-            .map_err(|e| derive_message(&e))
+    /// How this app runs a derivation: the KDF worker's client.
+    pub(super) fn deriver(&self) -> impl AsyncFn(KdfRequest) -> Result<DerivedKey, AppError> {
+        let runner = self.config().kdf_runner();
+        async move |request| Ok(runner.run(request).await?)
     }
 
-    fn fresh_kdf(&self) -> Result<KdfParams, String> {
-        let config = self.config();
-        KdfParams::fresh_with(config.kdf_memory_kib, config.kdf_iterations, &mut OsEntropy)
-            .map_err(|e| vault_message(&e))
+    async fn new_pin_slot(&self, pin: &Pin) -> Result<NewPinSlot, AppError> {
+        let costs = self.config().kdf_costs();
+        NewPinSlot::prepare(pin, costs, &self.deriver(), &mut OsEntropy).await
     }
 
     /// First run: makes the vault, protected by `pin`, and opens it.
     ///
     /// # Errors
-    /// A sentence for the screen.
-    pub async fn create_pin(&self, pin: Pin) -> Result<(), String> {
+    /// A storage, derivation or vault error.
+    pub async fn create_pin(&self, pin: Pin) -> Result<(), AppError> {
         let store = self.opened_store().await?;
-        let kdf = self.fresh_kdf()?;
-        let kek = self.derive_kek(&pin, &kdf).await?;
+        let slot = self.new_pin_slot(&pin).await?;
         let (vault, sealed) =
-            UnlockedVault::create(&kek, kdf, &Document::default(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))?;
-        let revision = store
-            .write_vault(&sealed.to_text(), 0)
-            .await
-            .map_err(|e| e.message())?;
+            UnlockedVault::create_with(&slot, &Document::default(), &mut OsEntropy)?;
+        let revision = store.write_vault(&sealed.to_text(), 0).await?;
         self.inner.update_value(|inner| {
             inner.vault = Some(vault);
             inner.revision = revision;
@@ -68,10 +56,10 @@ impl AppState {
     /// Checks `pin` against the stored vault, counting the attempt first,
     /// as one tab at a time: the attempt record is changed only by atomic
     /// updates of the stored value, under a Web Lock where there is one.
-    async fn check_pin(&self, pin: &Pin) -> Result<Opened, String> {
-        let store = self.store().ok_or("Storage is not open yet.")?;
+    async fn check_pin(&self, pin: &Pin) -> Result<Opened, AppError> {
+        let store = self.store().ok_or(AppError::StorageNotOpen)?;
         let _one_tab_at_a_time =
-            crate::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
+            crate::platform::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
         let now = now_ms();
         let attempts = store
             .update_attempts(now, |attempts| {
@@ -79,21 +67,14 @@ impl AppState {
                     attempts.begin();
                 }
             })
-            .await
-            .map_err(|e| e.message())?;
+            .await?;
         self.attempts.set(attempts.clone());
         if attempts.locked_for(now).is_some() {
-            return Err("Too many wrong PINs. Wait until the countdown ends.".into());
+            return Err(AppError::LockedOut);
         }
-        let record = store
-            .read_vault()
-            .await
-            .map_err(|e| e.message())?
-            .ok_or("There is no vault to unlock.")?;
-        let sealed = SealedVault::parse(&record.text).map_err(|e| vault_message(&e))?;
-        let kdf = sealed.pin_kdf().map_err(|e| vault_message(&e))?.clone();
-        let kek = self.derive_kek(pin, &kdf).await?;
-        match sealed.unlock_with(&kek) {
+        let record = store.read_vault().await?.ok_or(AppError::NoVault)?;
+        let sealed = SealedVault::parse(&record.text)?;
+        match sealed.open_with_pin(pin, &self.deriver()).await {
             Ok((vault, document)) => {
                 if let Ok(attempts) = store.update_attempts(now_ms(), Attempts::succeeded).await {
                     self.attempts.set(attempts);
@@ -102,10 +83,9 @@ impl AppState {
                     vault,
                     document,
                     revision: record.revision,
-                    kdf,
                 })
             }
-            Err(VaultError::WrongPin) => {
+            Err(AppError::Vault(VaultError::WrongPin)) => {
                 let now = now_ms();
                 let attempts = store
                     .update_attempts(now, |attempts| attempts.failed(now))
@@ -113,34 +93,34 @@ impl AppState {
                     .unwrap_or(attempts);
                 self.attempts.set(attempts.clone());
                 Err(if attempts.locked_for(now).is_some() {
-                    "That PIN is not correct. Too many wrong PINs: wait until the countdown ends."
-                        .into()
+                    AppError::WrongPinLockedOut
                 } else {
-                    let left = attempts.remaining();
-                    format!(
-                        "That PIN is not correct. {left} attempt{} left.",
-                        if left == 1 { "" } else { "s" }
-                    )
+                    AppError::WrongPin {
+                        attempts_left: attempts.remaining(),
+                    }
                 })
             }
-            Err(error) => Err(vault_message(&error)),
+            Err(error) => Err(error),
         }
     }
 
     /// Checks the PIN (counting the attempt first) and opens the vault.
     ///
     /// # Errors
-    /// A sentence for the screen: wrong PIN with attempts left, a lockout,
-    /// or a storage or integrity problem.
-    pub async fn unlock(&self, pin: Pin) -> Result<(), String> {
+    /// A wrong PIN with attempts left, a lockout, or a storage, derivation
+    /// or integrity error.
+    pub async fn unlock(&self, pin: Pin) -> Result<(), AppError> {
         let opened = self.check_pin(&pin).await?;
+        let weak = opened.vault.pin_weaker_than(self.config().kdf_costs());
         self.inner.update_value(|inner| {
             inner.vault = Some(opened.vault);
             inner.revision = opened.revision;
         });
         self.document.set(opened.document);
         self.phase.set(Phase::Unlocked);
-        self.upgrade_kdf_if_weak(pin, &opened.kdf).await;
+        if weak {
+            self.upgrade_pin_slot(pin).await;
+        }
         Ok(())
     }
 
@@ -149,14 +129,14 @@ impl AppState {
     /// a lockout it starts locks the app.
     ///
     /// # Errors
-    /// A sentence for the screen.
-    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), String> {
+    /// [`AppError::Locked`], or as [`AppState::unlock`].
+    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), AppError> {
         if !self.is_unlocked() {
-            return Err("Soft Token is locked.".into());
+            return Err(AppError::Locked);
         }
         match self.check_pin(pin).await {
             Ok(_) => Ok(()),
-            Err(message) => {
+            Err(error) => {
                 let now = now_ms();
                 if self
                     .attempts
@@ -164,45 +144,31 @@ impl AppState {
                 {
                     self.lock();
                 }
-                Err(message)
+                Err(error)
             }
         }
     }
 
     /// A slot made with weaker costs than today's is re-wrapped now that
     /// the PIN is known to be right. Failure leaves the old slot working.
-    async fn upgrade_kdf_if_weak(&self, pin: Pin, current: &KdfParams) {
-        let config = self.config();
-        if !current.weaker_than(config.kdf_memory_kib, config.kdf_iterations) {
-            return;
-        }
-        let Ok(kdf) = self.fresh_kdf() else { return };
-        let Ok(kek) = self.derive_kek(&pin, &kdf).await else {
+    async fn upgrade_pin_slot(&self, pin: Pin) {
+        let Ok(slot) = self.new_pin_slot(&pin).await else {
             return;
         };
-        self.write_with(|vault, _| {
-            vault
-                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))
-        })
-        .await
-        .ok();
+        self.write_with(|vault, _| Ok(vault.set_pin(&slot, &mut OsEntropy)?))
+            .await
+            .ok();
     }
 
     /// Replaces the PIN once the current one is confirmed: the data key is
     /// re-wrapped; the tokens are untouched.
     ///
     /// # Errors
-    /// A sentence for the screen.
-    pub async fn change_pin(&self, current: Pin, new_pin: Pin) -> Result<(), String> {
+    /// As [`AppState::confirm_pin`], or a derivation or storage error.
+    pub async fn change_pin(&self, current: Pin, new_pin: Pin) -> Result<(), AppError> {
         self.confirm_pin(&current).await?;
-        let kdf = self.fresh_kdf()?;
-        let kek = self.derive_kek(&new_pin, &kdf).await?;
-        self.write_with(|vault, _| {
-            vault
-                .set_pin_slot(&kek, kdf.clone(), &mut OsEntropy)
-                .map_err(|e| vault_message(&e))
-        })
-        .await
+        let slot = self.new_pin_slot(&new_pin).await?;
+        self.write_with(|vault, _| Ok(vault.set_pin(&slot, &mut OsEntropy)?))
+            .await
     }
 }

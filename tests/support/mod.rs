@@ -217,7 +217,7 @@ pub async fn create_pin(app: &Mounted) {
 
 /// "123456" as the screen groups it: "123 456".
 pub fn group(code: &str) -> String {
-    softtoken::components::code_card::group_code(code)
+    softtoken::ui::components::code_format::group_code(code)
 }
 
 /// The Registration Code the screen shows after Save.

@@ -1,0 +1,11 @@
+//! Browser adapters: each wraps one browser API for the state layer, and
+//! only the state layer uses them.
+pub mod backup_reminder;
+pub mod download;
+pub mod panic;
+pub mod persist;
+pub mod preferences;
+pub mod storage;
+pub mod sync;
+pub mod updates;
+pub mod web_lock;

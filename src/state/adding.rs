@@ -1,0 +1,213 @@
+//! Adding tokens other than by activation: whatever a QR code, a pasted
+//! link or a typed secret gave becomes a list of candidates, held here (in
+//! memory only, while unlocked) until the preview screen stores or drops
+//! them.
+//!
+//! Contract: nothing is stored before the person has seen the preview;
+//! candidates live only in this context, never in the URL, storage or the
+//! DOM beyond their names and current codes; they are dropped on Cancel,
+//! on Save and when the app locks.
+
+use super::{AppError, AppState, ReadingError};
+use leptos::prelude::*;
+use otp::migration::{BatchTracker, MigrationBatch, Skipped};
+use vault::Duplicates;
+use zeroize::Zeroizing;
+
+/// A token waiting for the preview: the vault's [`vault::Entry`].
+pub use vault::Entry as Candidate;
+
+/// What a piece of text turned out to be.
+pub enum Reading {
+    Tokens {
+        candidates: Vec<Candidate>,
+        skipped: Vec<Skipped>,
+        /// For a multi-part export: which parts are still to come (1-based).
+        missing_parts: Option<(u32, Vec<u32>)>,
+    },
+    /// An `igmobileotp://` link: the activation screen takes it from here.
+    ActivationLink(String),
+}
+
+/// The candidates and what the preview says about them.
+#[derive(Clone, Copy)]
+pub struct Pending {
+    pub candidates: RwSignal<Vec<Candidate>>,
+    pub skipped: RwSignal<Vec<Skipped>>,
+    pub missing_parts: RwSignal<Option<(u32, Vec<u32>)>>,
+    /// A secure activation link waiting for its password on the activation
+    /// screen.
+    pub activation_link: RwSignal<Option<String>>,
+    /// An encrypted backup file waiting for its password (`state/backups.rs`).
+    pub backup_needs_password: RwSignal<bool>,
+    pub(super) locked_backup: StoredValue<Option<vault::backup::LockedBackup>, LocalStorage>,
+    exports: StoredValue<BatchTracker>,
+}
+
+pub(super) fn provide_pending() -> Pending {
+    let pending = Pending {
+        candidates: RwSignal::new(Vec::new()),
+        skipped: RwSignal::new(Vec::new()),
+        missing_parts: RwSignal::new(None),
+        activation_link: RwSignal::new(None),
+        backup_needs_password: RwSignal::new(false),
+        locked_backup: StoredValue::new_local(None),
+        exports: StoredValue::new(BatchTracker::default()),
+    };
+    provide_context(pending);
+    pending
+}
+
+pub fn use_pending() -> Pending {
+    expect_context::<Pending>()
+}
+
+impl Pending {
+    /// Reads pasted or scanned text: one or more links, one per line.
+    ///
+    /// # Errors
+    /// A sentence for the screen naming the line that could not be read.
+    pub fn read(&self, text: &str) -> Result<Reading, ReadingError> {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return Err(ReadingError::Empty);
+        }
+        if let [line] = lines.as_slice()
+            && starts_with_ignoring_case(line, "igmobileotp://")
+        {
+            return Ok(Reading::ActivationLink((*line).to_owned()));
+        }
+        let mut candidates = Vec::new();
+        let mut skipped = Vec::new();
+        let mut missing_parts = None;
+        for (number, line) in lines.iter().enumerate() {
+            let at = if lines.len() > 1 {
+                format!(" (line {})", number + 1)
+            } else {
+                String::new()
+            };
+            if starts_with_ignoring_case(line, "otpauth-migration://") {
+                let batch = otp::migration::parse(line).map_err(|error| ReadingError::Export {
+                    at: at.clone(),
+                    error,
+                })?;
+                missing_parts = self.record_export(&batch).or(missing_parts);
+                skipped.extend(batch.skipped);
+                candidates.extend(batch.entries.into_iter().map(from_link));
+            } else if starts_with_ignoring_case(line, "otpauth://") {
+                let entry = otp::otpauth::parse(line).map_err(|error| ReadingError::Link {
+                    at: at.clone(),
+                    error,
+                })?;
+                candidates.push(from_link(entry));
+            } else {
+                return Err(ReadingError::NotALink { at });
+            }
+        }
+        Ok(Reading::Tokens {
+            candidates,
+            skipped,
+            missing_parts,
+        })
+    }
+
+    fn record_export(&self, batch: &MigrationBatch) -> Option<(u32, Vec<u32>)> {
+        let missing = self
+            .exports
+            .try_update_value(|tracker| tracker.record(batch))
+            .unwrap_or_default();
+        (batch.batch_size > 1).then(|| {
+            (
+                batch.batch_size,
+                missing.into_iter().map(|index| index + 1).collect(),
+            )
+        })
+    }
+
+    /// Replaces what the preview shows.
+    pub fn offer(
+        &self,
+        reading_candidates: Vec<Candidate>,
+        skipped: Vec<Skipped>,
+        missing_parts: Option<(u32, Vec<u32>)>,
+    ) {
+        self.candidates.set(reading_candidates);
+        self.skipped.set(skipped);
+        self.missing_parts.set(missing_parts);
+    }
+
+    /// Forgets every candidate (Cancel, Save, lock).
+    pub fn clear(&self) {
+        self.offer(Vec::new(), Vec::new(), None);
+        self.activation_link.set(None);
+        self.backup_needs_password.set(false);
+        self.locked_backup.set_value(None);
+    }
+}
+
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// A link's token as a candidate: no activation details.
+fn from_link(entry: otp::otpauth::OtpAuth) -> Candidate {
+    Candidate {
+        issuer: entry.issuer,
+        name: entry.account,
+        token: entry.token,
+        activation: None,
+    }
+}
+
+impl AppState {
+    /// Stores the chosen candidates, each with a new id, in one write; a
+    /// token already stored is left out unless it says [`Duplicates::AddAgain`]
+    /// (one stored by another tab since the preview too). Asks the browser
+    /// to keep the data, now that there is something to lose.
+    ///
+    /// # Errors
+    /// As [`AppState::commit`].
+    pub async fn add_candidates(
+        &self,
+        chosen: Vec<(Candidate, Duplicates)>,
+    ) -> Result<usize, AppError> {
+        let now = super::now_ms();
+        let added = self
+            .commit(|document| {
+                Ok::<_, AppError>(document.add_all(&chosen, super::new_identity_id, now))
+            })
+            .await?;
+        crate::platform::persist::request().await;
+        Ok(added)
+    }
+
+    /// The QR codes in a picture file or pasted image, read in the QR
+    /// worker.
+    ///
+    /// # Errors
+    /// A [`crate::workers::picture::PictureError`].
+    pub async fn read_picture(
+        &self,
+        blob: &web_sys::Blob,
+    ) -> Result<Vec<Zeroizing<String>>, AppError> {
+        let worker = self.config().qr_worker;
+        Ok(crate::workers::picture::read_picture(blob, worker.as_deref()).await?)
+    }
+
+    /// The QR codes in the camera's current frame; none when it shows none.
+    ///
+    /// # Errors
+    /// A [`crate::workers::picture::PictureError`].
+    pub async fn read_frame(
+        &self,
+        video: &web_sys::HtmlVideoElement,
+    ) -> Result<Vec<Zeroizing<String>>, AppError> {
+        let worker = self.config().qr_worker;
+        Ok(crate::workers::picture::read_frame(video, worker.as_deref()).await?)
+    }
+}

@@ -1,0 +1,125 @@
+//! Writes: every change to the document is one revision-checked write of
+//! the whole sealed vault. When another tab wrote first, the latest version
+//! is loaded (with the key already held) and the change applied to it
+//! again, so no tab's change is lost.
+//!
+//! Security contract: a write that finishes after the app locked keeps
+//! what it stored and reinstalls neither the key nor the document (the
+//! lock epoch of `state/mod.rs`).
+
+use super::{AppError, AppState};
+use crate::platform::storage::StorageError;
+use leptos::prelude::*;
+use vault::{Document, OsEntropy, SealedVault, UnlockedVault};
+
+impl AppState {
+    /// Applies `change` to the document and stores the result in one
+    /// revision-checked write. When another tab wrote first, the latest
+    /// version is loaded and the change applied to it again.
+    ///
+    /// # Errors
+    /// The change's own error, or a storage error; on error nothing
+    /// stored or shown has changed.
+    pub async fn commit<T, E: Into<AppError>>(
+        &self,
+        change: impl Fn(&mut Document) -> Result<T, E>,
+    ) -> Result<T, AppError> {
+        let outcome = std::cell::RefCell::new(None);
+        self.write_with(|vault, document| {
+            *outcome.borrow_mut() = Some(change(document).map_err(Into::into)?);
+            Ok(vault.seal(document, &mut OsEntropy)?)
+        })
+        .await?;
+        // `write_with` returns Ok only after a step ran, which set it.
+        outcome.into_inner().ok_or(AppError::Locked)
+    }
+
+    /// Prepares a new sealed version with `step` and stores it, retrying
+    /// after a conflict with another tab's write.
+    pub(super) async fn write_with(
+        &self,
+        step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, AppError>,
+    ) -> Result<(), AppError> {
+        let store = self.store().ok_or(AppError::StorageNotOpen)?;
+        for _ in 0..3 {
+            let (mut vault, revision, epoch) = self
+                .inner
+                .with_value(|inner| {
+                    inner
+                        .vault
+                        .clone()
+                        .map(|v| (v, inner.revision, inner.epoch))
+                })
+                .ok_or(AppError::Locked)?;
+            let mut document = self.document.get_untracked();
+            let sealed = step(&mut vault, &mut document)?;
+            let written = store.write_vault(&sealed.to_text(), revision).await;
+            if self.inner.try_with_value(|inner| inner.epoch) != Some(epoch) {
+                // Locked (or closed) while writing: what was stored stays
+                // stored, and the key and document prepared are dropped.
+                return written.map(|_| ()).map_err(Into::into);
+            }
+            match written {
+                Ok(new_revision) => {
+                    self.inner.update_value(|inner| {
+                        inner.vault = Some(vault);
+                        inner.revision = new_revision;
+                    });
+                    self.document.set(document);
+                    crate::platform::sync::announce(
+                        &self.config().db_name,
+                        &self.sender_id(),
+                        new_revision,
+                    );
+                    return Ok(());
+                }
+                Err(StorageError::Conflict) => self.reload().await?,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Err(StorageError::Conflict.into())
+    }
+
+    /// Loads the latest stored version with the key already held (another
+    /// tab wrote it).
+    ///
+    /// # Errors
+    /// A storage error, or [`VaultError::Corrupt`] for a record that does
+    /// not open with the key held.
+    pub async fn reload(&self) -> Result<(), AppError> {
+        let store = self.store().ok_or(AppError::StorageNotOpen)?;
+        let Some(record) = store.read_vault().await? else {
+            return Ok(());
+        };
+        if !self.is_alive() {
+            return Ok(());
+        }
+        let sealed = SealedVault::parse(&record.text)?;
+        let reopened = self
+            .inner
+            .with_value(|inner| inner.vault.as_ref().map(|vault| vault.reopen(&sealed)));
+        match reopened {
+            None => Ok(()),
+            Some(Ok((vault, document))) => {
+                self.inner.update_value(|inner| {
+                    inner.vault = Some(vault);
+                    inner.revision = record.revision;
+                });
+                self.document.set(document);
+                Ok(())
+            }
+            Some(Err(error)) => Err(error.into()),
+        }
+    }
+
+    /// Reads the attempt record again (another tab may have changed it).
+    pub async fn refresh_attempts(&self) {
+        if let Some(store) = self.store()
+            && let Ok(mut attempts) = store.read_attempts().await
+            && self.is_alive()
+        {
+            attempts.clamp(super::now_ms());
+            self.attempts.set(attempts);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Every way an action of the app can fail, as one type, and the one place
+//! each becomes the plain sentence a screen shows: what happened and what
+//! to do. The crates' errors are sentences already and are shown as they
+//! are; the app's own are worded here.
+//!
+//! Security contract: no variant carries a secret; a sentence may name a
+//! file, a line number or a count, never a PIN, password, secret or code.
+
+use crate::platform::storage::StorageError;
+use crate::workers::kdf::WorkerError;
+use crate::workers::picture::PictureError;
+use otp::activation::{InvalidCode, LinkError};
+use vault::backup::BackupError;
+use vault::{DocumentError, KdfError, VaultError};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error(transparent)]
+    Kdf(#[from] KdfError),
+    #[error(transparent)]
+    Worker(#[from] WorkerError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Reading(#[from] ReadingError),
+    #[error(transparent)]
+    Picture(#[from] PictureError),
+    #[error(transparent)]
+    Code(#[from] InvalidCode),
+    #[error(transparent)]
+    ActivationLink(#[from] LinkError),
+    #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
+    WrongPin { attempts_left: u32 },
+    #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
+    WrongPinLockedOut,
+    #[error("Too many wrong PINs. Wait until the countdown ends.")]
+    LockedOut,
+    #[error("Soft Token is locked.")]
+    Locked,
+    #[error("Soft Token was closed.")]
+    Closed,
+    #[error("Storage is not open yet.")]
+    StorageNotOpen,
+    #[error("There is no vault to unlock.")]
+    NoVault,
+    #[error("This browser gave no random numbers, so no Registration Code can be made safely.")]
+    NoRandom,
+    #[error("The browser would not save the file. Try again, or try another browser.")]
+    NotSaved,
+    #[error(
+        "This file is larger than 10 MB, so it is not a backup Soft Token can read. Choose the backup file again."
+    )]
+    FileTooLarge,
+    #[error("This file could not be read. Choose the backup file again.")]
+    FileUnreadable,
+    #[error("This file holds an activation link, not a backup.")]
+    ActivationLinkFile,
+    #[error("Choose a backup password of at least 8 characters.")]
+    PasswordTooShort,
+    #[error("The two passwords are not the same. Type them again.")]
+    PasswordsDiffer,
+    #[error("Open a backup file first.")]
+    NoBackupOpen,
+    #[error("The two PINs are not the same. Enter them again.")]
+    PinsDiffer,
+}
+
+fn attempts(left: u32) -> String {
+    match left {
+        1 => "1 attempt".to_owned(),
+        n => format!("{n} attempts"),
+    }
+}
+
+/// Why pasted or scanned text gave no tokens. `at` is " (line N)" when the
+/// text had several lines, empty otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadingError {
+    #[error("Paste a link first.")]
+    Empty,
+    #[error("This export link cannot be read{at}: {error}.")]
+    Export {
+        at: String,
+        error: otp::migration::MigrationError,
+    },
+    #[error("This link cannot be read{at}: {error}.")]
+    Link {
+        at: String,
+        error: otp::otpauth::OtpAuthError,
+    },
+    #[error(
+        "This is not a link Soft Token can read{at}. Links start with otpauth://, otpauth-migration:// or igmobileotp://."
+    )]
+    NotALink { at: String },
+}
+
+/// What a typed PIN must be, or why it was refused.
+pub type PinResult = Result<vault::Pin, AppError>;
+
+/// Reads a PIN as typed.
+///
+/// # Errors
+/// [`VaultError::InvalidPin`], whose sentence is the PIN rule.
+pub fn parse_pin(text: &str) -> PinResult {
+    Ok(vault::Pin::new(text)?)
+}
+
+/// Reads a PIN being chosen (Create PIN, Change PIN): also refuses one that
+/// is easy to guess.
+///
+/// # Errors
+/// [`VaultError::InvalidPin`] or [`VaultError::WeakPin`].
+pub fn parse_new_pin(text: &str) -> PinResult {
+    Ok(vault::Pin::new_chosen(text)?)
+}
+
+impl From<crate::workers::kdf::DeriveError> for AppError {
+    fn from(error: crate::workers::kdf::DeriveError) -> Self {
+        match error {
+            crate::workers::kdf::DeriveError::Refused(error) => Self::Kdf(error),
+            crate::workers::kdf::DeriveError::Worker(error) => Self::Worker(error),
+        }
+    }
+}

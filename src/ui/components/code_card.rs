@@ -1,0 +1,181 @@
+//! One identity on the initial screen: its name, its current code in large
+//! grouped digits, and a bar that drains until the code changes; pressing
+//! it copies the code (the list says "Copied"). Screen readers hear the
+//! code digit by digit, and the seconds left while the card has focus.
+//!
+//! Between code changes a card runs nothing: the bar is a CSS animation of
+//! `transform` (the compositor's), restarted at each new code, in four steps
+//! a second.
+
+use crate::state::{now_ms, use_app_state};
+use crate::ui::components::code_context::use_code_list;
+use crate::ui::components::code_format::{group_code, spoken};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use otp::Token;
+
+/// Milliseconds into the current period at `unix_ms`: how far the bar has
+/// already drained.
+fn elapsed_in_period_ms(unix_ms: u64, (period, t0): (u64, u64)) -> u64 {
+    unix_ms.saturating_sub(t0.saturating_mul(1000)) % (period.max(1) * 1000)
+}
+
+#[component]
+pub fn CodeCard(id: String) -> impl IntoView {
+    let list = use_code_list();
+    let token_id = id.clone();
+    let token = Memo::new(move |_| {
+        list.with_identity(&token_id, |i| {
+            i.token.as_ref().and_then(|t| t.to_token().ok())
+        })
+        .flatten()
+    });
+    // When a time-based code changes: (period, T0); None for HOTP.
+    let schedule = Memo::new(move |_| {
+        token.with(|t| {
+            t.as_ref()
+                .and_then(Token::schedule)
+                .map(|(period, t0)| (u64::from(period), t0))
+        })
+    });
+    // A time-based code follows its schedule's time step, shared by every
+    // card of that schedule: nothing runs here between code changes.
+    let step = Memo::new(move |_| {
+        schedule
+            .get()
+            .map(|(period, t0)| list.step(period, t0).get())
+    });
+    let code = Memo::new(move |_| {
+        let step = step.get();
+        token
+            .with(|t: &Option<Token>| {
+                let t = t.as_ref()?;
+                match step {
+                    Some(counter) => counter.map(|counter| t.code_for_counter(counter)),
+                    None => t.code_at(0).ok(),
+                }
+            })
+            .unwrap_or_default()
+    });
+    let name_id = id.clone();
+    let name = Memo::new(move |_| {
+        list.with_identity(&name_id, |i| match &i.issuer {
+            Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
+            _ => i.name.clone(),
+        })
+        .unwrap_or_default()
+    });
+    // Only the focused card follows the clock, for its spoken seconds left.
+    let focused = RwSignal::new(false);
+    list.follow_focus(&id, focused);
+    let focus_id = id.clone();
+    on_cleanup(move || list.forget_focus(&focus_id));
+    let label = move || {
+        let seconds_left = if focused.get() {
+            let now = list.second.get();
+            token.with(|t| t.as_ref().and_then(|t| t.seconds_left(now)))
+        } else {
+            None
+        };
+        match seconds_left {
+            Some(left) => format!(
+                "{}: code {}, {left} {} left. Press to copy.",
+                name.read(),
+                spoken(&code.read()),
+                if left == 1 { "second" } else { "seconds" }
+            ),
+            None => format!(
+                "{}: code {}. Press to copy.",
+                name.read(),
+                spoken(&code.read())
+            ),
+        }
+    };
+    // Restarted with each code: the delay puts the bar where the clock is.
+    let bar_delay = move || {
+        step.track();
+        schedule
+            .get()
+            .map(|schedule| format!("-{}ms", elapsed_in_period_ms(now_ms(), schedule)))
+            .unwrap_or_default()
+    };
+    let period = move || schedule.get().map_or(30, |(period, _)| period);
+    let bar_duration = move || format!("{}s", period());
+    // Four steps a second (a step is a few pixels of bar): each visible
+    // change costs the page's main thread a frame, and a glide would ask
+    // for sixty a second, for changes smaller than a pixel.
+    let bar_steps = move || (period() * BAR_STEPS_PER_SECOND).to_string();
+    let bar_seconds = move || period().to_string();
+
+    let on_copy = move |_| list.copy(&code.read_untracked());
+    // One branch for what the card is: drawn again only when that changes
+    // (activated, or another kind of token), not when its code does.
+    let face = Memo::new(
+        move |_| match (token.with(Option::is_some), schedule.get()) {
+            (false, _) => Face::NotActivated,
+            (true, Some(_)) => Face::TimeBased,
+            (true, None) => Face::CounterBased,
+        },
+    );
+    let card_id = id.clone();
+    view! {
+        <li class="token" data-id=id>
+            {move || match face.get() {
+                Face::NotActivated => view! {
+                    <div class="token__pending">
+                        <span class="token__name">{name}</span>
+                        <A href=format!("/identity/{card_id}/activate") attr:class="button button--secondary">"Activate"</A>
+                    </div>
+                }
+                .into_any(),
+                face => view! {
+                    <button type="button" class="token__main" on:click=on_copy aria-label=label>
+                        <span class="token__name">{name}</span>
+                        <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
+                    </button>
+                    {match face {
+                        Face::CounterBased => view! { <NextCodeButton id=card_id.clone() /> }.into_any(),
+                        _ => view! {
+                            <span class="token__time" aria-hidden="true"
+                                style:animation-duration=bar_duration
+                                style:--bar-steps=bar_steps
+                                style:--bar-seconds=bar_seconds
+                                style:animation-delay=bar_delay></span>
+                        }
+                        .into_any(),
+                    }}
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}
+
+/// How often the time bar moves; reduced motion moves it once a second.
+const BAR_STEPS_PER_SECOND: u64 = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Face {
+    /// An activation identity waiting for its activation: a link to it.
+    NotActivated,
+    /// TOTP: the time bar.
+    TimeBased,
+    /// HOTP: "Next code".
+    CounterBased,
+}
+
+/// HOTP: moves the counter on by one, for the next code.
+#[component]
+fn NextCodeButton(id: String) -> impl IntoView {
+    let state = use_app_state();
+    let next_code = Action::new_local(move |_: &()| {
+        let id = id.clone();
+        async move { state.next_code(&id).await }
+    });
+    view! {
+        <button type="button" class="button button--secondary token__next"
+            on:click=move |_| { next_code.dispatch_local(()); }>
+            "Next code"
+        </button>
+    }
+}

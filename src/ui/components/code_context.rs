@@ -1,0 +1,103 @@
+//! What every card of the code list shares, provided by
+//! [`super::code_list::CodeList`] and read by each
+//! [`super::code_card::CodeCard`]: their one context, apart from both so
+//! neither imports the other. See `code_list.rs` for why each part is
+//! shared.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+use vault::{Document, Identity};
+use wasm_bindgen::JsCast;
+
+/// (period, T0) → the time step of that schedule.
+pub(super) type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
+pub(super) type CopyToClipboard = Rc<dyn Fn(&str)>;
+/// Card id → whether that card holds focus.
+pub(super) type Focus = HashMap<String, RwSignal<bool>>;
+
+/// What every card of the list reads; provided by [`CodeList`].
+#[derive(Clone, Copy)]
+pub struct CodeListContext {
+    /// Identity id → its place in the document: each card finds its own
+    /// identity without searching the whole list (500 cards searching 500
+    /// identities was a quarter of a million comparisons per change).
+    pub(super) positions: Memo<HashMap<String, usize>>,
+    pub(super) document: RwSignal<Document>,
+    /// Unix seconds, changing once a second: read only where one card
+    /// needs it (the focused card's spoken seconds left).
+    pub second: Memo<u64>,
+    pub(super) steps: StoredValue<Steps, LocalStorage>,
+    pub(super) owner: StoredValue<Owner, LocalStorage>,
+    pub(super) copy: StoredValue<CopyToClipboard, LocalStorage>,
+    pub(super) focus: StoredValue<Focus, LocalStorage>,
+}
+
+impl CodeListContext {
+    /// Reads identity `id` in place (never cloned: it holds a secret), or
+    /// `None` when it is gone. Tracks the document.
+    pub fn with_identity<R>(&self, id: &str, read: impl FnOnce(&Identity) -> R) -> Option<R> {
+        let position = self
+            .positions
+            .with(|positions| positions.get(id).copied())?;
+        self.document.with(|document| {
+            document
+                .identities
+                .get(position)
+                .filter(|identity| identity.id == id)
+                .map(read)
+        })
+    }
+
+    /// The TOTP time step ((Unix seconds - T0) / period; None before T0),
+    /// shared by every card of the same schedule.
+    pub fn step(&self, period: u64, t0: u64) -> RwSignal<Option<u64>> {
+        let schedule = (period.max(1), t0);
+        if let Some(step) = self.steps.with_value(|steps| steps.get(&schedule).copied()) {
+            return step;
+        }
+        let now = self.second.get_untracked();
+        let step = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(step_at(now, schedule))));
+        self.steps.update_value(|steps| {
+            steps.insert(schedule, step);
+        });
+        step
+    }
+
+    /// Lets the list's one focus listener tell this card when it has
+    /// focus (a listener per card cost a fifth of rendering 500 of them).
+    pub fn follow_focus(&self, id: &str, focused: RwSignal<bool>) {
+        self.focus.update_value(|focus| {
+            focus.insert(id.to_owned(), focused);
+        });
+    }
+
+    pub fn forget_focus(&self, id: &str) {
+        self.focus.update_value(|focus| {
+            focus.remove(id);
+        });
+    }
+
+    pub fn copy(&self, code: &str) {
+        self.copy.with_value(|copy| copy(code));
+    }
+}
+
+/// The id of the card an event happened in (its `li[data-id]`).
+pub(super) fn card_id(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("li[data-id]")
+        .ok()??
+        .get_attribute("data-id")
+}
+
+pub(super) fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
+    unix_seconds.checked_sub(t0).map(|elapsed| elapsed / period)
+}
+
+pub fn use_code_list() -> CodeListContext {
+    expect_context::<CodeListContext>()
+}

@@ -1,0 +1,100 @@
+//! The list of codes on the initial screen, and what its cards share so
+//! that hundreds of identities cost the main thread almost nothing between
+//! code changes:
+//! - one time step per schedule (period, T0), set once a second only when
+//!   it changes: a card's code depends on it, not on the clock, so nothing
+//!   is marked or checked between code changes;
+//! - the seconds left are drawn by a CSS animation (transform only, run by
+//!   the compositor), restarted at each code change, not by the clock;
+//! - one clipboard, and one "Copied" status for all cards (a live region
+//!   per card made hundreds of them for screen readers to track);
+//! - the first cards are drawn with the screen, the rest fifty a frame
+//!   after that: codes show without waiting for the 500th card, and no
+//!   task blocks the page for the whole list (500 at once was one task of
+//!   80-120 ms; make bench).
+//!
+//! Holds no secret: codes are computed by each card from its own token.
+
+use super::code_context::{CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at};
+use crate::state::use_app_state;
+use crate::ui::components::code_card::CodeCard;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Cards drawn with the screen: more than fit on any display.
+const FIRST_CARDS: usize = 24;
+/// Cards added in each later frame: off-screen cards skip layout
+/// (`content-visibility: auto`), so fifty are a few milliseconds.
+const MORE_CARDS: usize = 50;
+
+/// The cards of these identities, in order, sharing one [`CodeListContext`].
+#[component]
+pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let second = Memo::new(move |_| state.now_ms.get() / 1000);
+    let steps = StoredValue::new_local(Steps::new());
+    Effect::new(move |_| {
+        let now = second.get();
+        steps.with_value(|steps| {
+            for (schedule, step) in steps {
+                let current = step_at(now, *schedule);
+                if step.get_untracked() != current {
+                    step.set(current);
+                }
+            }
+        });
+    });
+    let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
+    let copy: CopyToClipboard = Rc::new(move |code: &str| copy(code));
+    let focus = StoredValue::new_local(Focus::new());
+    let set_focus = move |event: &web_sys::Event, focused: bool| {
+        if let Some(id) = card_id(event) {
+            focus.with_value(|focus| {
+                if let Some(flag) = focus.get(&id) {
+                    flag.set(focused);
+                }
+            });
+        }
+    };
+    let positions = Memo::new(move |_| {
+        state.document.with(|document| {
+            document
+                .identities
+                .iter()
+                .enumerate()
+                .map(|(position, identity)| (identity.id.clone(), position))
+                .collect()
+        })
+    });
+    let drawn = RwSignal::new(FIRST_CARDS);
+    Effect::new(move |_| {
+        if drawn.get() < ids.with(Vec::len) {
+            request_animation_frame(move || {
+                drawn.try_update(|drawn| *drawn += MORE_CARDS);
+            });
+        }
+    });
+    let drawn_ids = Memo::new(move |_| {
+        let drawn = drawn.get();
+        ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
+    });
+    provide_context(CodeListContext {
+        positions,
+        document: state.document,
+        second,
+        steps,
+        owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+        copy: StoredValue::new_local(copy),
+        focus,
+    });
+    view! {
+        <ul class="token-list"
+            on:focusin=move |event| set_focus(&event, true)
+            on:focusout=move |event| set_focus(&event, false)>
+            <For each=move || drawn_ids.get() key=|id| id.clone() let:id>
+                <CodeCard id=id />
+            </For>
+        </ul>
+        <p class="toast" role="status">{move || if copied.get() { "Copied" } else { "" }}</p>
+    }
+}

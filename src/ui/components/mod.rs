@@ -1,0 +1,9 @@
+//! Pieces shared by several screens.
+pub mod camera_scanner;
+pub mod code_card;
+pub mod code_context;
+pub mod code_format;
+pub mod code_list;
+pub mod digit_field;
+pub mod top_bar;
+pub mod update_prompt;

@@ -1,0 +1,28 @@
+//! "A new version is ready": offered everywhere except during an activation,
+//! where a reload would lose the codes being typed.
+
+use crate::state::use_updates;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Screens of the activation flow: an update waits until they are left.
+fn is_activation_screen(path: &str) -> bool {
+    path == "/activate" || path.ends_with("/activate") || path.ends_with("/registration")
+}
+
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let updates = use_updates();
+    let location = use_location();
+    let shown = move || updates.ready() && !is_activation_screen(&location.pathname.get());
+    view! {
+        <Show when=shown>
+            <div class="update-prompt" role="status">
+                <span>"A new version is ready"</span>
+                <button type="button" class="button" on:click=move |_| updates.apply()>
+                    "Reload"
+                </button>
+            </div>
+        </Show>
+    }
+}

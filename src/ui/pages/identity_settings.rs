@@ -1,0 +1,116 @@
+//! One identity's settings: its name (editable), serial number, token
+//! type, digits and activation date; "Reactivate"; "Delete" (asks first).
+
+use super::{NoSuchIdentity, identity_from_route};
+use crate::state::{AppError, use_app_state};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use otp::Kind;
+use vault::{Identity, Origin};
+
+fn token_type(identity: &Identity) -> String {
+    match identity.token.as_ref() {
+        None => "Not activated".into(),
+        Some(token) => match token.kind {
+            Kind::Totp { period, .. } => format!(
+                "Time-based (TOTP, {}, every {period} s)",
+                token.algorithm.name()
+            ),
+            Kind::Hotp { counter } => format!(
+                "Counter-based (HOTP, {}, next counter {counter})",
+                token.algorithm.name()
+            ),
+            Kind::Steam => "Steam Guard".into(),
+        },
+    }
+}
+
+/// A date as the browser's locale writes it.
+pub fn local_date(unix_ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+#[component]
+pub fn IdentitySettings() -> impl IntoView {
+    let (id, identity) = identity_from_route();
+    view! {
+        <Show when=move || identity.get().is_some() fallback=|| view! { <NoSuchIdentity /> }>
+            <IdentityDetails id=id identity=identity />
+        </Show>
+    }
+}
+
+#[component]
+fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let name = RwSignal::new(identity.get_untracked().map(|i| i.name).unwrap_or_default());
+    let confirming_delete = RwSignal::new(false);
+    let rename = Action::new_local(move |new_name: &String| {
+        let (new_name, id) = (new_name.clone(), id.get_untracked());
+        async move { state.rename(&id, &new_name).await }
+    });
+    let delete = Action::new_local(move |_: &()| {
+        let (id, leave) = (id.get_untracked(), navigate.clone());
+        async move {
+            state.delete(&id).await?;
+            leave("/settings", Default::default());
+            Ok::<(), AppError>(())
+        }
+    });
+    // The latest of the two actions' outcomes.
+    let message = move || match (rename.value().get(), delete.value().get()) {
+        (_, Some(Err(error))) => error.to_string(),
+        (Some(Ok(())), _) => "Name saved.".to_owned(),
+        (Some(Err(error)), _) => error.to_string(),
+        _ => String::new(),
+    };
+    let detail =
+        move |f: fn(&Identity) -> String| move || identity.get().map(|i| f(&i)).unwrap_or_default();
+
+    view! {
+        <h2>{detail(|i| i.name.clone())}</h2>
+        <form class="card" on:submit=move |event| { event.prevent_default(); rename.dispatch_local(name.get_untracked()); }>
+            <div class="field">
+                <label for="identity-name">"Name"</label>
+                <input id="identity-name" type="text" maxlength="64" autocomplete="off"
+                    bind:value=name />
+            </div>
+            <button type="submit" class="button button--secondary">"Save name"</button>
+            <p class="field__error" role="status">{message}</p>
+        </form>
+        <dl class="card details">
+            <dt>"Serial Number"</dt>
+            <dd>{detail(|i| match &i.origin { Origin::Activation { serial, .. } => serial.clone(), Origin::Added => "—".into() })}</dd>
+            <dt>"Token type"</dt>
+            <dd>{detail(token_type)}</dd>
+            <dt>"Digits"</dt>
+            <dd>{detail(|i| i.token.as_ref().map(|t| t.digits.to_string()).unwrap_or_else(|| "—".into()))}</dd>
+            <dt>"Activated"</dt>
+            <dd>{detail(|i| match &i.origin {
+                Origin::Activation { activated_at: Some(at), .. } => local_date(*at),
+                Origin::Activation { activated_at: None, .. } => "Not activated".into(),
+                Origin::Added => local_date(i.created_at),
+            })}</dd>
+        </dl>
+        <div class="card actions">
+            <Show when=move || matches!(identity.get().map(|i| i.origin), Some(Origin::Activation { .. }))>
+                <A href=move || format!("/identity/{}/reactivate", id.get()) attr:class="button button--secondary">"Reactivate"</A>
+            </Show>
+            <Show
+                when=move || confirming_delete.get()
+                fallback=move || view! {
+                    <button type="button" class="button button--danger" on:click=move |_| confirming_delete.set(true)>"Delete"</button>
+                }
+            >
+                <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
+                    <p id="delete-question">"Delete this soft token identity? Its codes will stop working on this device."</p>
+                    <button type="button" class="button button--danger" on:click=move |_| { delete.dispatch_local(()); }>"Delete identity"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| confirming_delete.set(false)>"Cancel"</button>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! One file per screen, in the order the seed walks through them.
+pub mod activate;
+pub mod add;
+pub mod add_preview;
+pub mod add_secret;
+pub mod backup;
+pub mod home;
+pub mod identity_settings;
+pub mod pin_gate;
+pub mod reactivate;
+pub mod registration;
+pub mod settings;
+
+use crate::state::{AppError, use_app_state};
+use leptos::prelude::*;
+use vault::Identity;
+
+/// The route's `:id`, and the identity it names (None once deleted).
+pub(crate) fn identity_from_route() -> (Memo<String>, Memo<Option<Identity>>) {
+    let state = use_app_state();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let identity = Memo::new(move |_| {
+        let id = id.get();
+        state
+            .document
+            .with(|document| document.identity(&id).cloned())
+    });
+    (id, identity)
+}
+
+/// Shown where a route names an identity that does not exist (any more).
+#[component]
+pub(crate) fn NoSuchIdentity() -> impl IntoView {
+    view! {
+        <div class="card">
+            <p>"This soft token identity no longer exists."</p>
+            <leptos_router::components::A href="/" attr:class="button">"Back to the codes"</leptos_router::components::A>
+        </div>
+    }
+}
+
+/// The sentence an action's last result says, or nothing: how a form shows
+/// its action's error, read from `action.value()`.
+pub(crate) fn error_of<T>(result: Option<Result<T, AppError>>) -> String {
+    result
+        .and_then(Result::err)
+        .map(|error| error.to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,155 @@
+//! The PIN gate: "Create PIN" (entered twice) on first run, "Enter your
+//! PIN" on every later start and after auto-lock. A wrong PIN says how many
+//! attempts are left; a lockout shows as a countdown.
+
+use super::error_of;
+use crate::state::{AppError, Phase, now_ms, parse_new_pin, parse_pin, use_app_state};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+fn focus_on_mount(node: NodeRef<leptos::html::Input>) {
+    Effect::new(move |_| {
+        if let Some(input) = node.get() {
+            input.focus().ok();
+        }
+    });
+}
+
+#[component]
+pub fn PinGate() -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if state.phase.get() == Phase::Unlocked {
+            navigate("/", Default::default());
+        }
+    });
+    view! {
+        {move || match state.phase.get() {
+            Phase::Starting | Phase::Unlocked => view! { <p class="muted">"Opening…"</p> }.into_any(),
+            Phase::Failed(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+            Phase::NoVault => view! { <CreatePin /> }.into_any(),
+            Phase::Locked => view! { <EnterPin /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PinInput(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                node_ref=node_ref.unwrap_or_default()
+                type="password"
+                inputmode="numeric"
+                autocomplete="off"
+                maxlength="16"
+                class="pin-input"
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event).chars().filter(char::is_ascii_digit).collect())
+            />
+        </div>
+    }
+}
+
+#[component]
+fn CreatePin() -> impl IntoView {
+    let state = use_app_state();
+    let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // What the form's own check found; the action's error is its value.
+    let problem = RwSignal::new(None::<AppError>);
+    let first = NodeRef::new();
+    focus_on_mount(first);
+    let create = Action::new_local(move |pin: &vault::Pin| {
+        let pin = pin.clone();
+        async move { state.create_pin(pin).await }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (first, second) = (pin.get_untracked(), confirm.get_untracked());
+        match parse_new_pin(&first) {
+            Err(error) => problem.set(Some(error)),
+            Ok(_) if first != second => {
+                problem.set(Some(AppError::PinsDiffer));
+                confirm.set(String::new());
+            }
+            Ok(chosen) => {
+                problem.set(None);
+                create.dispatch_local(chosen);
+            }
+        }
+    };
+    let error = move || match problem.get() {
+        Some(error) => error.to_string(),
+        None => error_of(create.value().get()),
+    };
+    view! {
+        <form class="card pin-form" on:submit=submit>
+            <h2>"Create PIN"</h2>
+            <p class="muted">{format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS)}</p>
+            <PinInput id="new-pin" label="PIN" value=pin node_ref=first />
+            <PinInput id="confirm-pin" label="Enter the PIN again" value=confirm />
+            <p class="field__error" role="alert">{error}</p>
+            <button type="submit" class="button" disabled=move || create.pending().get()>
+                {move || if create.pending().get() { "Creating…" } else { "Create PIN" }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn EnterPin() -> impl IntoView {
+    let state = use_app_state();
+    let pin = RwSignal::new(String::new());
+    let field = NodeRef::new();
+    focus_on_mount(field);
+    let unlock = Action::new_local(move |typed: &String| {
+        let typed = typed.clone();
+        async move {
+            let unlocked = state.unlock(parse_pin(&typed)?).await;
+            if unlocked.is_err() {
+                // Typed again from the start after a wrong PIN.
+                pin.set(String::new());
+            }
+            unlocked
+        }
+    });
+    let locked_seconds = Memo::new(move |_| {
+        let now = state.now_ms.get().max(now_ms());
+        state
+            .attempts
+            .with(|a| a.locked_for(now))
+            .map(|ms| ms.div_ceil(1000))
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if locked_seconds.get_untracked().is_none() {
+            unlock.dispatch_local(pin.get_untracked());
+        }
+    };
+    view! {
+        <form class="card pin-form" on:submit=submit>
+            <h2>"Enter your PIN"</h2>
+            <PinInput id="pin" label="PIN" value=pin node_ref=field />
+            <p class="field__error" role="alert">{move || error_of(unlock.value().get())}</p>
+            <Show when=move || locked_seconds.get().is_some()>
+                <p class="notice notice--error" role="timer" aria-live="polite">
+                    {move || {
+                        let total = locked_seconds.get().unwrap_or(0);
+                        format!("Too many wrong PINs. Try again in {}:{:02}.", total / 60, total % 60)
+                    }}
+                </p>
+            </Show>
+            <button type="submit" class="button" disabled=move || unlock.pending().get() || locked_seconds.get().is_some()>
+                {move || if unlock.pending().get() { "Unlocking…" } else { "Unlock" }}
+            </button>
+        </form>
+    }
+}

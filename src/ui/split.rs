@@ -1,0 +1,150 @@
+//! Where the app's WASM is split. Every screen but the PIN gate is loaded
+//! through one of these functions. Built with the `split` feature (the
+//! release build, see `scripts/split-wasm.mjs`), each becomes a split point:
+//! its screen's code leaves the main module for a chunk that is fetched on
+//! first use, or earlier by [`preload`]. So a cold start downloads only
+//! what the PIN screen needs. Without the feature (tests, `cargo check`)
+//! they are plain async functions that are ready at once.
+//!
+//! Contract: a chunk holds code only. State, keys and secrets stay in the
+//! main module's memory, which the chunks share; nothing here is fetched
+//! from anywhere but this origin (and the service worker serves it offline).
+//!
+//! `leptos::lazy` expands to the `extern` import and `no_mangle` export that
+//! the splitter rewrites; that generated code is the only reason this module
+//! may not forbid `unsafe_code`. No unsafe code is written here by hand.
+#![allow(unsafe_code)]
+
+use super::pages::{
+    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
+    home::Home, identity_settings::IdentitySettings, reactivate::Reactivate,
+    registration::Registration, settings::Settings,
+};
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+
+/// The screens behind the initial one, all in one chunk: they are
+/// preloaded together anyway, and each more split point adds chunks of
+/// code shared between screens (ten split points made 94 files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Screen {
+    Settings,
+    Activate,
+    Add,
+    AddSecret,
+    AddPreview,
+    Backup,
+    IdentitySettings,
+    Reactivate,
+    Registration,
+}
+
+/// A screen whose chunk could not be fetched (offline before the service
+/// worker had cached it). The split points are `fallible` for this: Leptos's
+/// own `lazy` panics instead, which in a release build (panic = "abort")
+/// would stop the whole app.
+#[derive(Debug)]
+pub(crate) struct NotLoaded;
+
+impl From<SplitLoaderError> for NotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// Declares `async fn $name($args) -> Result<AnyView, NotLoaded>` and
+/// `async fn $preload()`: a split point with the `split` feature, a plain
+/// function that is ready at once without it.
+macro_rules! split_point {
+    ($(#[$doc:meta])* $name:ident, $preload:ident, ($($arg:ident: $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
+        pub(crate) fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            let view: AnyView = $body;
+            Ok(view)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub(crate) async fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            let view: AnyView = $body;
+            Ok(view)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), NotLoaded> {
+            Ok(())
+        }
+    };
+}
+
+split_point! {
+    /// The initial screen, in a chunk of its own: it is the one needed
+    /// first, right after unlocking.
+    home, preload_home, () { view! { <Home /> }.into_any() }
+}
+
+split_point! {
+    /// Every other screen.
+    screen, preload_screen, (screen: Screen) {
+        match screen {
+            Screen::Settings => view! { <Settings /> }.into_any(),
+            Screen::Activate => view! { <Activate /> }.into_any(),
+            Screen::Add => view! { <Add /> }.into_any(),
+            Screen::AddSecret => view! { <AddSecret /> }.into_any(),
+            Screen::AddPreview => view! { <AddPreview /> }.into_any(),
+            Screen::Backup => view! { <Backup /> }.into_any(),
+            Screen::IdentitySettings => view! { <IdentitySettings /> }.into_any(),
+            Screen::Reactivate => view! { <Reactivate /> }.into_any(),
+            Screen::Registration => view! { <Registration /> }.into_any(),
+        }
+    }
+}
+
+/// A route's view: the screen `load` gives, once its code is there, or a
+/// message that says it could not be fetched.
+pub(crate) fn lazy_screen<Fut>(
+    load: impl Fn() -> Fut + Clone + Send + 'static,
+) -> impl Fn() -> Suspend<AnyView> + Clone + Send + 'static
+where
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
+{
+    move || {
+        // The load future holds the loader's state, which is not Send; the
+        // app runs on the one browser thread.
+        let loading = send_wrapper::SendWrapper::new(load());
+        Suspend::new(async move {
+            loading
+                .await
+                .unwrap_or_else(|NotLoaded| view! { <ScreenNotLoaded /> }.into_any())
+        })
+    }
+}
+
+#[component]
+fn ScreenNotLoaded() -> impl IntoView {
+    view! {
+        <div class="card" role="alert">
+            <h2>"This screen could not be loaded"</h2>
+            <p>"This part of the app has not been downloaded yet, and the network cannot be reached. Your tokens are safe: reconnect, then reload."</p>
+            <button class="button" type="button" on:click=|_| crate::state::reload()>"Reload"</button>
+        </div>
+    }
+}
+
+/// Fetches both chunks, the initial screen's first, so that unlocking and
+/// moving between screens never wait for the network. Called once the first
+/// screen is up. A chunk that fails to load is tried again when a screen
+/// needs it, so a failure here is not reported.
+pub async fn preload() {
+    if preload_home().await.is_ok() {
+        preload_screen().await.ok();
+    }
+}
