@@ -3,6 +3,9 @@
 //! would: by their label, their text, or their accessible name.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+pub mod activation;
+pub mod adding;
+
 use leptos::prelude::*;
 use softtoken::{App, AppConfig};
 use std::time::Duration;
