@@ -6,8 +6,8 @@
 //!
 //! Protocol (postMessage): the worker posts `"ready"` once its handler is
 //! installed; the page sends a [`vault::KdfRequest`] as JSON text; the
-//! worker answers with a 32-byte `Uint8Array` (the key) or a string, the
-//! JSON of a [`vault::KdfError`] (its typed refusal).
+//! worker answers with a 32-byte `Uint8Array` (the key) or a string,
+//! [`vault::KdfError::code`] (its typed refusal).
 
 use vault::{KdfError, KdfRequest};
 use wasm_bindgen::JsCast;
@@ -21,9 +21,7 @@ fn derive(data: &wasm_bindgen::JsValue) -> Result<js_sys::Uint8Array, KdfError> 
 }
 
 fn refusal(error: KdfError) -> wasm_bindgen::JsValue {
-    // A unit variant always serializes; the fallback is the same refusal.
-    let text = serde_json::to_string(&error).unwrap_or_else(|_| "\"Malformed\"".to_owned());
-    wasm_bindgen::JsValue::from_str(&text)
+    wasm_bindgen::JsValue::from_str(error.code())
 }
 
 fn main() {

@@ -164,7 +164,7 @@ async fn key_from_worker(
     if let Some(answer) = data.as_string() {
         // The worker's typed refusal; an answer this version cannot read is
         // a request it could not read either.
-        let refusal = serde_json::from_str(&answer).unwrap_or(KdfError::Malformed);
+        let refusal = KdfError::from_code(&answer);
         return Err(WorkerFailure::Refused(refusal));
     }
     let array: js_sys::Uint8Array = data

@@ -166,9 +166,10 @@ impl ScryptParams {
     }
 }
 
-/// Why a derivation gave no key. Serializable: it is the KDF worker's typed
-/// answer when it refuses a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+/// Why a derivation gave no key. The KDF worker answers a refusal with
+/// [`KdfError::code`], read back with [`KdfError::from_code`] (plain names,
+/// not JSON: the page's start-up WASM carries the reader).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum KdfError {
     #[error(
         "The stored PIN settings are outside what Soft Token accepts (Argon2id: 1 lane, at most 256 MiB and 10 passes, a 16-byte salt). The record was left as it is."
@@ -182,6 +183,27 @@ pub enum KdfError {
         "The key derivation was asked for in a form this version does not read. Reload the page and try again; nothing was changed."
     )]
     Malformed,
+}
+
+impl KdfError {
+    /// The refusal's name, as the worker posts it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::PinParams => "pin-params",
+            Self::PasswordParams => "password-params",
+            Self::Malformed => "malformed",
+        }
+    }
+
+    /// The counterpart of [`KdfError::code`]; a name this version does not
+    /// know is a request the worker could not read.
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "pin-params" => Self::PinParams,
+            "password-params" => Self::PasswordParams,
+            _ => Self::Malformed,
+        }
+    }
 }
 
 impl From<KdfError> for VaultError {

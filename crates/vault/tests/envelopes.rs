@@ -188,3 +188,18 @@ fn a_backup_sealed_with_a_password_opens_with_it() {
     let (entries, _) = ready(locked.open_with_password("correct horse", &derive)).unwrap();
     assert_eq!(entries, document.entries());
 }
+
+#[test]
+fn a_refusal_travels_as_its_code_and_an_unknown_code_is_malformed() {
+    for error in [
+        vault::KdfError::PinParams,
+        vault::KdfError::PasswordParams,
+        vault::KdfError::Malformed,
+    ] {
+        assert_eq!(vault::KdfError::from_code(error.code()), error);
+    }
+    assert_eq!(
+        vault::KdfError::from_code("PinParams"),
+        vault::KdfError::Malformed
+    );
+}
