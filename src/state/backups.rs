@@ -93,12 +93,13 @@ impl AppState {
     /// As [`AppState::confirm_pin`], or [`AppError::NotSaved`].
     pub async fn export_unencrypted(&self, pin: &str, as_links: bool) -> Result<Saved, AppError> {
         self.confirm_pin(&super::parse_pin(pin)?).await?;
-        let document = self.document.get_untracked();
-        let tokens = document.entries().len();
+        let entries = self.document.with_untracked(vault::Document::entries);
+        let tokens = entries.len();
         let (text, extension, mime) = if as_links {
-            (document.otpauth_links(), "txt", "text/plain")
+            let links = self.document.with_untracked(vault::Document::otpauth_links);
+            (links, "txt", "text/plain")
         } else {
-            let text = backup::write_plain(&document.entries(), &mut OsEntropy)?;
+            let text = backup::write_plain(&entries, &mut OsEntropy)?;
             (text, "json", "application/json")
         };
         let file_name = format!("softtoken-unencrypted-{}.{extension}", download::today());
