@@ -5,7 +5,9 @@
 #   screens read vault::Identity, vault::Origin and vault::Pin; they change
 #   nothing but through crate::state);
 # - src/platform/ and src/workers/ never import the state or the screens;
-# - no Result<_, String> in src/, and no error classified by its text.
+# - no Result<_, String> in src/, and no error classified by its text;
+# - the PIN screen (in the start chunk) shows SessionError, never AppError,
+#   whose other sentences belong to the split chunks.
 # Prints each offending line and fails when there is one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +33,6 @@ offend "an error is a String" \
   "$(grep -rnE 'Result<[^;{]*, *String>' src || true)"
 offend "an error is classified by its text" \
   "$(grep -rnE 'message\.contains\(' src || true)"
+offend "the PIN screen names AppError (its sentences would join the start chunk)" \
+  "$(grep -nE 'AppError' src/ui/pages/pin_gate.rs src/ui/components/pin_* 2>/dev/null || true)"
 exit $status

@@ -9,7 +9,7 @@ mod support;
 
 use leptos::prelude::*;
 use softtoken::platform::storage::Store;
-use softtoken::state::{AppError, Phase, provide_app_state};
+use softtoken::state::{AppError, Phase, SessionError, provide_app_state};
 use support::*;
 use vault::Attempts;
 use wasm_bindgen::JsValue;
@@ -245,8 +245,8 @@ async fn locking_while_a_save_is_under_way_keeps_the_key_and_the_codes_gone() {
     assert_eq!(state.phase.get_untracked(), Phase::Locked);
     assert!(state.document.get_untracked().identities.is_empty());
     let after = state.commit(|_| Ok::<(), AppError>(())).await;
-    assert_eq!(after, Err(AppError::Locked), "no key is held");
-    assert_eq!(AppError::Locked.to_string(), "Soft Token is locked.");
+    assert_eq!(after, Err(SessionError::Locked.into()), "no key is held");
+    assert_eq!(SessionError::Locked.to_string(), "Soft Token is locked.");
     assert!(stored_vault(&db).await.is_some());
     owner.cleanup();
 }

@@ -80,8 +80,13 @@ impl AppState {
             return Err(AppError::PasswordsDiffer);
         }
         let entries = self.document.with_untracked(vault::Document::entries);
-        let text =
-            backup::seal_with_password(&entries, password, &self.deriver(), &mut OsEntropy).await?;
+        let text = backup::seal_with_password(
+            &entries,
+            password,
+            &self.deriver::<AppError>(),
+            &mut OsEntropy,
+        )
+        .await?;
         let file_name = format!("softtoken-backup-{}.json", download::today());
         self.save(&text, file_name, "application/json", entries.len())
     }
@@ -170,7 +175,10 @@ impl AppState {
             .try_update_value(Option::take)
             .flatten()
             .ok_or(AppError::NoBackupOpen)?;
-        match locked.open_with_password(password, &self.deriver()).await {
+        match locked
+            .open_with_password(password, &self.deriver::<AppError>())
+            .await
+        {
             Ok((entries, skipped)) => {
                 pending.backup_needs_password.set(false);
                 pending.offer(entries, skipped, None);

@@ -7,7 +7,7 @@
 //! what it stored and reinstalls neither the key nor the document (the
 //! lock epoch of `state/mod.rs`).
 
-use super::{AppError, AppState};
+use super::{AppError, AppState, SessionError};
 use crate::platform::storage::StorageError;
 use leptos::prelude::*;
 use vault::{Document, OsEntropy, SealedVault, UnlockedVault};
@@ -31,7 +31,7 @@ impl AppState {
         })
         .await?;
         // `write_with` returns Ok only after a step ran, which set it.
-        outcome.into_inner().ok_or(AppError::Locked)
+        outcome.into_inner().ok_or(SessionError::Locked.into())
     }
 
     /// Prepares a new sealed version with `step` and stores it, retrying
@@ -40,7 +40,7 @@ impl AppState {
         &self,
         step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, AppError>,
     ) -> Result<(), AppError> {
-        let store = self.store().ok_or(AppError::StorageNotOpen)?;
+        let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         for _ in 0..3 {
             let (mut vault, revision, epoch) = self
                 .inner
@@ -50,7 +50,7 @@ impl AppState {
                         .clone()
                         .map(|v| (v, inner.revision, inner.epoch))
                 })
-                .ok_or(AppError::Locked)?;
+                .ok_or(SessionError::Locked)?;
             let mut document = self.document.get_untracked();
             let sealed = step(&mut vault, &mut document)?;
             let written = store.write_vault(&sealed.to_text(), revision).await;
@@ -87,7 +87,7 @@ impl AppState {
     /// A storage error, or [`VaultError::Corrupt`] for a record that does
     /// not open with the key held.
     pub async fn reload(&self) -> Result<(), AppError> {
-        let store = self.store().ok_or(AppError::StorageNotOpen)?;
+        let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         let Some(record) = store.read_vault().await? else {
             return Ok(());
         };

@@ -1,13 +1,14 @@
-//! Every way an action of the app can fail, as one type, and the one place
-//! each becomes the plain sentence a screen shows: what happened and what
-//! to do. The crates' errors are sentences already and are shown as they
+//! Every way an action of the app can fail, as one type ([`AppError`],
+//! which wraps the start path's [`SessionError`]), and the one place each
+//! becomes the plain sentence a screen shows: what happened and what to
+//! do. The crates' errors are sentences already and are shown as they
 //! are; the app's own are worded here.
 //!
 //! Security contract: no variant carries a secret; a sentence may name a
 //! file, a line number or a count, never a PIN, password, secret or code.
 
 use crate::platform::storage::StorageError;
-use crate::workers::kdf::WorkerError;
+use crate::workers::kdf::{DeriveError, WorkerError};
 use crate::workers::picture::PictureError;
 use otp::activation::{InvalidCode, LinkError};
 use vault::backup::BackupError;
@@ -15,18 +16,14 @@ use vault::{DocumentError, KdfError, VaultError};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AppError {
+    /// Opening, unlocking, storage and key derivation: the errors the PIN
+    /// screen can show too.
     #[error(transparent)]
-    Vault(#[from] VaultError),
+    Session(#[from] SessionError),
     #[error(transparent)]
     Backup(#[from] BackupError),
     #[error(transparent)]
     Document(#[from] DocumentError),
-    #[error(transparent)]
-    Kdf(#[from] KdfError),
-    #[error(transparent)]
-    Worker(#[from] WorkerError),
-    #[error(transparent)]
-    Storage(#[from] StorageError),
     #[error(transparent)]
     Reading(#[from] ReadingError),
     #[error(transparent)]
@@ -35,20 +32,6 @@ pub enum AppError {
     Code(#[from] InvalidCode),
     #[error(transparent)]
     ActivationLink(#[from] LinkError),
-    #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
-    WrongPin { attempts_left: u32 },
-    #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
-    WrongPinLockedOut,
-    #[error("Too many wrong PINs. Wait until the countdown ends.")]
-    LockedOut,
-    #[error("Soft Token is locked.")]
-    Locked,
-    #[error("Soft Token was closed.")]
-    Closed,
-    #[error("Storage is not open yet.")]
-    StorageNotOpen,
-    #[error("There is no vault to unlock.")]
-    NoVault,
     #[error("This browser gave no random numbers, so no Registration Code can be made safely.")]
     NoRandom,
     #[error("The browser would not save the file. Try again, or try another browser.")]
@@ -67,9 +50,53 @@ pub enum AppError {
     PasswordsDiffer,
     #[error("Open a backup file first.")]
     NoBackupOpen,
+}
+
+/// The errors of the start path: opening storage, creating and checking a
+/// PIN, deriving its key, opening the vault, and the writes that need the
+/// key. They are a type of their own so that the PIN screen, which is in
+/// the start chunk, links only their sentences; the rest of [`AppError`]'s
+/// are linked by the screens that show them, in the split chunks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Kdf(#[from] KdfError),
+    #[error(transparent)]
+    Worker(#[from] WorkerError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
+    WrongPin { attempts_left: u32 },
+    #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
+    WrongPinLockedOut,
+    #[error("Too many wrong PINs. Wait until the countdown ends.")]
+    LockedOut,
+    #[error("Soft Token is locked.")]
+    Locked,
+    #[error("Soft Token was closed.")]
+    Closed,
+    #[error("Storage is not open yet.")]
+    StorageNotOpen,
+    #[error("There is no vault to unlock.")]
+    NoVault,
     #[error("The two PINs are not the same. Enter them again.")]
     PinsDiffer,
 }
+
+/// The start path's causes, met elsewhere too, become [`AppError`] through
+/// [`SessionError`], so each has one variant to match on.
+macro_rules! through_session {
+    ($($cause:ty),*) => {$(
+        impl From<$cause> for AppError {
+            fn from(error: $cause) -> Self {
+                Self::Session(error.into())
+            }
+        }
+    )*};
+}
+through_session!(VaultError, KdfError, WorkerError, StorageError, DeriveError);
 
 fn attempts(left: u32) -> String {
     match left {
@@ -101,7 +128,7 @@ pub enum ReadingError {
 }
 
 /// What a typed PIN must be, or why it was refused.
-pub type PinResult = Result<vault::Pin, AppError>;
+pub type PinResult = Result<vault::Pin, SessionError>;
 
 /// Reads a PIN as typed.
 ///
@@ -120,11 +147,11 @@ pub fn parse_new_pin(text: &str) -> PinResult {
     Ok(vault::Pin::new_chosen(text)?)
 }
 
-impl From<crate::workers::kdf::DeriveError> for AppError {
-    fn from(error: crate::workers::kdf::DeriveError) -> Self {
+impl From<DeriveError> for SessionError {
+    fn from(error: DeriveError) -> Self {
         match error {
-            crate::workers::kdf::DeriveError::Refused(error) => Self::Kdf(error),
-            crate::workers::kdf::DeriveError::Worker(error) => Self::Worker(error),
+            DeriveError::Refused(error) => Self::Kdf(error),
+            DeriveError::Worker(error) => Self::Worker(error),
         }
     }
 }

@@ -30,7 +30,7 @@ mod session;
 pub use adding::{Candidate, Pending, Reading, use_pending};
 pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
 pub use config::AppConfig;
-pub use error::{AppError, ReadingError, parse_new_pin, parse_pin};
+pub use error::{AppError, ReadingError, SessionError, parse_new_pin, parse_pin};
 pub use identities::ActivateFor;
 pub use session::{database_exists, register_service_worker};
 // The browser's non-secret settings and the app's updates, which the
@@ -50,7 +50,7 @@ use vault::{Attempts, Document, UnlockedVault};
 pub enum Phase {
     Starting,
     /// Storage cannot be used; the error says why and what to do.
-    Failed(AppError),
+    Failed(SessionError),
     NoVault,
     Locked,
     Unlocked,
@@ -223,7 +223,7 @@ impl AppState {
 
     /// The store, once open: on a first run the PIN can be chosen before
     /// the new database has finished opening.
-    async fn opened_store(&self) -> Result<Rc<Store>, AppError> {
+    async fn opened_store(&self) -> Result<Rc<Store>, SessionError> {
         loop {
             if let Some(store) = self.store() {
                 return Ok(store);
@@ -234,7 +234,7 @@ impl AppState {
             let (sender, receiver) = futures_channel::oneshot::channel();
             self.inner
                 .try_update_value(|inner| inner.store_waiters.push(sender))
-                .ok_or(AppError::Closed)?;
+                .ok_or(SessionError::Closed)?;
             receiver.await.ok();
         }
     }

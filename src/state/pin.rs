@@ -7,7 +7,8 @@
 //! [`Pin`] once (`parse_pin`), the vault's PIN envelope turns it into a
 //! [`vault::KdfRequest`], and the worker's client runs that request.
 
-use super::{AppError, AppState, Phase, now_ms};
+use super::{AppError, AppState, Phase, SessionError, now_ms};
+use crate::workers::kdf::DeriveError;
 use leptos::prelude::*;
 use vault::{
     Attempts, DerivedKey, Document, KdfRequest, NewPinSlot, OsEntropy, Pin, SealedVault,
@@ -24,12 +25,14 @@ struct Opened {
 
 impl AppState {
     /// How this app runs a derivation: the KDF worker's client.
-    pub(super) fn deriver(&self) -> impl AsyncFn(KdfRequest) -> Result<DerivedKey, AppError> {
+    pub(super) fn deriver<E: From<DeriveError>>(
+        &self,
+    ) -> impl AsyncFn(KdfRequest) -> Result<DerivedKey, E> {
         let runner = self.config().kdf_runner();
         async move |request| Ok(runner.run(request).await?)
     }
 
-    async fn new_pin_slot(&self, pin: &Pin) -> Result<NewPinSlot, AppError> {
+    async fn new_pin_slot(&self, pin: &Pin) -> Result<NewPinSlot, SessionError> {
         let costs = self.config().kdf_costs();
         NewPinSlot::prepare(pin, costs, &self.deriver(), &mut OsEntropy).await
     }
@@ -38,7 +41,7 @@ impl AppState {
     ///
     /// # Errors
     /// A storage, derivation or vault error.
-    pub async fn create_pin(&self, pin: Pin) -> Result<(), AppError> {
+    pub async fn create_pin(&self, pin: Pin) -> Result<(), SessionError> {
         let store = self.opened_store().await?;
         let slot = self.new_pin_slot(&pin).await?;
         let (vault, sealed) =
@@ -56,8 +59,8 @@ impl AppState {
     /// Checks `pin` against the stored vault, counting the attempt first,
     /// as one tab at a time: the attempt record is changed only by atomic
     /// updates of the stored value, under a Web Lock where there is one.
-    async fn check_pin(&self, pin: &Pin) -> Result<Opened, AppError> {
-        let store = self.store().ok_or(AppError::StorageNotOpen)?;
+    async fn check_pin(&self, pin: &Pin) -> Result<Opened, SessionError> {
+        let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         let _one_tab_at_a_time =
             crate::platform::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
         let now = now_ms();
@@ -70,9 +73,9 @@ impl AppState {
             .await?;
         self.attempts.set(attempts.clone());
         if attempts.locked_for(now).is_some() {
-            return Err(AppError::LockedOut);
+            return Err(SessionError::LockedOut);
         }
-        let record = store.read_vault().await?.ok_or(AppError::NoVault)?;
+        let record = store.read_vault().await?.ok_or(SessionError::NoVault)?;
         let sealed = SealedVault::parse(&record.text)?;
         match sealed.open_with_pin(pin, &self.deriver()).await {
             Ok((vault, document)) => {
@@ -85,7 +88,7 @@ impl AppState {
                     revision: record.revision,
                 })
             }
-            Err(AppError::Vault(VaultError::WrongPin)) => {
+            Err(SessionError::Vault(VaultError::WrongPin)) => {
                 let now = now_ms();
                 let attempts = store
                     .update_attempts(now, |attempts| attempts.failed(now))
@@ -93,9 +96,9 @@ impl AppState {
                     .unwrap_or(attempts);
                 self.attempts.set(attempts.clone());
                 Err(if attempts.locked_for(now).is_some() {
-                    AppError::WrongPinLockedOut
+                    SessionError::WrongPinLockedOut
                 } else {
-                    AppError::WrongPin {
+                    SessionError::WrongPin {
                         attempts_left: attempts.remaining(),
                     }
                 })
@@ -109,7 +112,7 @@ impl AppState {
     /// # Errors
     /// A wrong PIN with attempts left, a lockout, or a storage, derivation
     /// or integrity error.
-    pub async fn unlock(&self, pin: Pin) -> Result<(), AppError> {
+    pub async fn unlock(&self, pin: Pin) -> Result<(), SessionError> {
         let opened = self.check_pin(&pin).await?;
         let weak = opened.vault.pin_weaker_than(self.config().kdf_costs());
         self.inner.update_value(|inner| {
@@ -129,10 +132,10 @@ impl AppState {
     /// a lockout it starts locks the app.
     ///
     /// # Errors
-    /// [`AppError::Locked`], or as [`AppState::unlock`].
-    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), AppError> {
+    /// [`SessionError::Locked`], or as [`AppState::unlock`].
+    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), SessionError> {
         if !self.is_unlocked() {
-            return Err(AppError::Locked);
+            return Err(SessionError::Locked);
         }
         match self.check_pin(pin).await {
             Ok(_) => Ok(()),

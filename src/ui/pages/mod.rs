@@ -11,7 +11,7 @@ pub mod reactivate;
 pub mod registration;
 pub mod settings;
 
-use crate::state::{AppError, use_app_state};
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use vault::Identity;
 
@@ -42,7 +42,7 @@ pub(crate) fn NoSuchIdentity() -> impl IntoView {
 
 /// The sentence an action's last result says, or nothing: how a form shows
 /// its action's error, read from `action.value()`.
-pub(crate) fn error_of<T>(result: Option<Result<T, AppError>>) -> String {
+pub(crate) fn error_of<T, E: std::fmt::Display>(result: Option<Result<T, E>>) -> String {
     result
         .and_then(Result::err)
         .map(|error| error.to_string())

@@ -3,7 +3,7 @@
 //! attempts are left; a lockout shows as a countdown.
 
 use super::error_of;
-use crate::state::{AppError, Phase, now_ms, parse_new_pin, parse_pin, use_app_state};
+use crate::state::{Phase, SessionError, now_ms, parse_new_pin, parse_pin, use_app_state};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -64,7 +64,7 @@ fn CreatePin() -> impl IntoView {
     let state = use_app_state();
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     // What the form's own check found; the action's error is its value.
-    let problem = RwSignal::new(None::<AppError>);
+    let problem = RwSignal::new(None::<SessionError>);
     let first = NodeRef::new();
     focus_on_mount(first);
     let create = Action::new_local(move |pin: &vault::Pin| {
@@ -77,7 +77,7 @@ fn CreatePin() -> impl IntoView {
         match parse_new_pin(&first) {
             Err(error) => problem.set(Some(error)),
             Ok(_) if first != second => {
-                problem.set(Some(AppError::PinsDiffer));
+                problem.set(Some(SessionError::PinsDiffer));
                 confirm.set(String::new());
             }
             Ok(chosen) => {

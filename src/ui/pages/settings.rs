@@ -2,8 +2,8 @@
 //! identity", "Backups", and the app's settings: PIN, auto-lock, theme, storage.
 
 use crate::state::{
-    AUTO_LOCK_CHOICES, AppError, parse_new_pin, parse_pin, persistence, use_app_state,
-    use_preferences,
+    AUTO_LOCK_CHOICES, AppError, SessionError, parse_new_pin, parse_pin, persistence,
+    use_app_state, use_preferences,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -90,7 +90,7 @@ fn ChangePin() -> impl IntoView {
     });
     let message = move || {
         if mismatch.get() {
-            return AppError::PinsDiffer.to_string();
+            return SessionError::PinsDiffer.to_string();
         }
         match change.value().get() {
             Some(Ok(())) => "Your PIN was changed.".into(),
