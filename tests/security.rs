@@ -173,26 +173,7 @@ async fn an_unreadable_attempt_record_is_one_longest_lockout_and_is_rewritten() 
     let app = mount(&db);
     create_pin(&app).await;
     drop(app);
-    let database = idb::Factory::new()
-        .unwrap()
-        .open(&db, None)
-        .unwrap()
-        .await
-        .unwrap();
-    let tx = database
-        .transaction(&["meta"], idb::TransactionMode::ReadWrite)
-        .unwrap();
-    tx.object_store("meta")
-        .unwrap()
-        .put(
-            &JsValue::from_str("{not json"),
-            Some(&JsValue::from_str("meta")),
-        )
-        .unwrap()
-        .await
-        .unwrap();
-    tx.commit().unwrap().await.unwrap();
-    database.close();
+    put_raw(&db, "meta", &JsValue::from_str("{not json")).await;
 
     let app = mount(&db);
     let seconds = countdown_seconds(&app).await;

@@ -13,49 +13,6 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Writes `value` under the vault key with the raw IndexedDB API, as a
-/// damaged or foreign record would look.
-async fn put_raw(db_name: &str, value: &JsValue) {
-    let db = idb::Factory::new()
-        .unwrap()
-        .open(db_name, None)
-        .unwrap()
-        .await
-        .unwrap();
-    let tx = db
-        .transaction(&["vault"], idb::TransactionMode::ReadWrite)
-        .unwrap();
-    tx.object_store("vault")
-        .unwrap()
-        .put(value, Some(&JsValue::from_str("vault")))
-        .unwrap()
-        .await
-        .unwrap();
-    tx.commit().unwrap().await.unwrap();
-    db.close();
-}
-
-async fn get_raw(db_name: &str) -> Option<JsValue> {
-    let db = idb::Factory::new()
-        .unwrap()
-        .open(db_name, None)
-        .unwrap()
-        .await
-        .unwrap();
-    let tx = db
-        .transaction(&["vault"], idb::TransactionMode::ReadOnly)
-        .unwrap();
-    let value = tx
-        .object_store("vault")
-        .unwrap()
-        .get(JsValue::from_str("vault"))
-        .unwrap()
-        .await
-        .unwrap();
-    db.close();
-    value
-}
-
 #[wasm_bindgen_test]
 async fn exists_says_no_until_the_database_is_created() {
     let name = fresh_db_name("exists");
@@ -130,7 +87,7 @@ async fn a_damaged_record_is_reported_and_left_untouched() {
     let name = fresh_db_name("damaged");
     Store::open(&name).await.unwrap().close();
     let garbage = JsValue::from_str("{\"revision\": 3, \"text\": ");
-    put_raw(&name, &garbage).await;
+    put_raw(&name, "vault", &garbage).await;
     let store = Store::open(&name).await.unwrap();
     assert_eq!(store.read_vault().await, Err(StorageError::Damaged));
     assert_eq!(
@@ -143,7 +100,7 @@ async fn a_damaged_record_is_reported_and_left_untouched() {
     );
     store.close();
     assert_eq!(
-        get_raw(&name).await,
+        get_raw(&name, "vault").await,
         Some(garbage),
         "the damaged record was changed"
     );
@@ -157,7 +114,7 @@ async fn a_damaged_record_is_reported_and_left_untouched() {
     .await;
     drop(app);
     assert_eq!(
-        get_raw(&name).await,
+        get_raw(&name, "vault").await,
         Some(JsValue::from_str("{\"revision\": 3, \"text\": "))
     );
 }
@@ -286,12 +243,15 @@ async fn opening_says_when_it_created_the_database_and_reads_both_records_at_onc
 async fn a_damaged_vault_record_read_at_start_is_reported_and_the_attempts_still_read() {
     let name = fresh_db_name("start-damaged");
     Store::open(&name).await.unwrap().close();
-    put_raw(&name, &JsValue::from_f64(7.0)).await;
+    put_raw(&name, "vault", &JsValue::from_f64(7.0)).await;
     let store = Store::open(&name).await.unwrap();
     let (vault, attempts) = store.read_start().await.unwrap();
     assert_eq!(vault, Err(StorageError::Damaged));
     assert_eq!(attempts.unwrap(), Attempts::default());
-    assert!(get_raw(&name).await.is_some(), "the damaged record is kept");
+    assert!(
+        get_raw(&name, "vault").await.is_some(),
+        "the damaged record is kept"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -301,14 +261,14 @@ async fn a_stored_value_of_another_type_is_damage_and_is_never_overwritten() {
     let foreign = js_sys::Object::new();
     js_sys::Reflect::set(&foreign, &"revision".into(), &JsValue::from_f64(3.0)).unwrap();
     for value in [JsValue::from_f64(7.0), foreign.into()] {
-        put_raw(&name, &value).await;
+        put_raw(&name, "vault", &value).await;
         let store = Store::open(&name).await.unwrap();
         assert_eq!(
             store.write_vault("new", 0).await,
             Err(StorageError::Damaged)
         );
         store.close();
-        let kept = get_raw(&name).await.unwrap();
+        let kept = get_raw(&name, "vault").await.unwrap();
         assert!(
             kept.as_string().is_none(),
             "the stored value was replaced by text"

@@ -5,6 +5,10 @@
 
 pub mod activation;
 pub mod adding;
+pub mod raw_db;
+
+#[allow(unused_imports, reason = "not every test file writes raw records")]
+pub use raw_db::{get_raw, put_raw};
 
 use leptos::prelude::*;
 use softtoken::{App, AppConfig};

@@ -211,6 +211,30 @@ impl Browser {
         }
     }
 
+    /// Waits (30 s at most) for the field a person would call `label`: the
+    /// input, textarea or select whose `<label>` reads so.
+    pub async fn field(&self, label: &str) -> WebElement {
+        let xpath = format!(
+            "//*[(self::input or self::textarea or self::select) and @id=//label[normalize-space(.)='{label}']/@for]"
+        );
+        self.element(By::XPath(xpath)).await
+    }
+
+    /// Types `text` key by key into the field labelled `label`, after what
+    /// it holds.
+    pub async fn type_into(&self, label: &str, text: &str) {
+        if let Err(error) = self.field(label).await.send_keys(text).await {
+            panic!("could not type into {label:?}: {error}");
+        }
+    }
+
+    /// Empties the field labelled `label`.
+    pub async fn clear_field(&self, label: &str) {
+        if let Err(error) = self.field(label).await.clear().await {
+            panic!("could not clear {label:?}: {error}");
+        }
+    }
+
     /// First run: types `pin` twice and presses Create PIN.
     pub async fn create_pin(&self, pin: &str) {
         for field in ["new-pin", "confirm-pin"] {

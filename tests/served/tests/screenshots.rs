@@ -6,7 +6,6 @@
 use served_tests::{Browser, StaticServer, dist_dir};
 use std::path::PathBuf;
 use std::time::Duration;
-use thirtyfour::prelude::*;
 
 async fn shot(browser: &Browser, dir: &std::path::Path, width: u32, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -58,56 +57,18 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Activate a soft token identity").await;
     browser.wait_for_text("Serial Number").await;
     let issued = otp::activation::issue(None, None).unwrap();
+    browser.type_into("Name", "AnyBank").await;
+    let serial = issued.activation.serial.formatted().replace('-', "");
+    browser.type_into("Serial Number", &serial).await;
     browser
-        .driver
-        .find(By::Id("identity-name"))
-        .await
-        .unwrap()
-        .send_keys("AnyBank")
-        .await
-        .unwrap();
-    browser
-        .driver
-        .find(By::Id("serial-number"))
-        .await
-        .unwrap()
-        .send_keys(issued.activation.serial.formatted().replace('-', ""))
-        .await
-        .unwrap();
-    browser
-        .driver
-        .find(By::Id("activation-code"))
-        .await
-        .unwrap()
-        .send_keys("174577126942869")
-        .await
-        .unwrap();
+        .type_into("Activation Code", "174577126942869")
+        .await;
     shot(&browser, &dir, width_name, "3-activate-typing").await;
-    browser
-        .driver
-        .find(By::Id("activation-code"))
-        .await
-        .unwrap()
-        .send_keys("9")
-        .await
-        .unwrap();
+    browser.type_into("Activation Code", "9").await;
     shot(&browser, &dir, width_name, "3-activate-error").await;
-    browser
-        .driver
-        .find(By::Id("activation-code"))
-        .await
-        .unwrap()
-        .clear()
-        .await
-        .unwrap();
-    browser
-        .driver
-        .find(By::Id("activation-code"))
-        .await
-        .unwrap()
-        .send_keys(issued.activation.activation_code.formatted().as_str())
-        .await
-        .unwrap();
+    browser.clear_field("Activation Code").await;
+    let code = issued.activation.activation_code.formatted();
+    browser.type_into("Activation Code", code.as_str()).await;
     browser.press("Save").await;
     browser.wait_for_text("Enter this Registration Code").await;
     shot(&browser, &dir, width_name, "4-registration").await;
@@ -118,18 +79,9 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.wait_for_text("From a QR code").await;
     shot(&browser, &dir, width_name, "5a-add").await;
     browser.press("Type a secret").await;
-    for (field, text) in [
-        ("name", "alice@example.com"),
-        ("issuer", "Example"),
-        ("secret", "JBSW Y3DP EHPK 3PXP"),
-    ] {
-        browser
-            .element(By::Id(field))
-            .await
-            .send_keys(text)
-            .await
-            .unwrap();
-    }
+    browser.type_into("Name", "alice@example.com").await;
+    browser.type_into("Issuer (optional)", "Example").await;
+    browser.type_into("Secret key", "JBSW Y3DP EHPK 3PXP").await;
     shot(&browser, &dir, width_name, "5b-type-secret").await;
     browser.press("Preview").await;
     browser.wait_for_text("Check before adding").await;
@@ -175,14 +127,7 @@ async fn walk(width: u32, height: u32, dark: bool) {
     shot(&browser, &dir, width_name, "9-reactivate-form").await;
     browser.press("Lock").await;
     browser.wait_for_text("Enter your PIN").await;
-    browser
-        .driver
-        .find(By::Id("pin"))
-        .await
-        .unwrap()
-        .send_keys("1111")
-        .await
-        .unwrap();
+    browser.type_into("PIN", "1111").await;
     browser.press("Unlock").await;
     browser.wait_for_text("attempts left").await;
     shot(&browser, &dir, width_name, "10-wrong-pin").await;
