@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
 WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "bootstrap: cannot read the wasm-bindgen pin from Cargo.toml" >&2; exit 1; }
 
@@ -51,6 +52,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
   apt-get clean # the downloaded packages: about 100 MB the tests never read
 fi
+# Firefox ESR for the served tests in a second engine (its WebDriver server,
+# geckodriver, is a published crate: built below).
+if ! command -v firefox-esr >/dev/null; then
+  log "installing Firefox ESR from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends firefox-esr >/dev/null
+  apt-get clean
+fi
 
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
@@ -64,6 +74,11 @@ fi
 if ! has_version wasm-pack "$WASM_PACK_VERSION"; then
   log "installing wasm-pack $WASM_PACK_VERSION"
   cargo install --locked --force wasm-pack --version "=$WASM_PACK_VERSION"
+fi
+
+if ! has_version geckodriver "$GECKODRIVER_VERSION"; then
+  log "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+  cargo install --locked --force geckodriver --version "=$GECKODRIVER_VERSION"
 fi
 
 # The WASM splitter (scripts/split-wasm.mjs) prints no version: ask cargo.

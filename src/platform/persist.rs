@@ -1,5 +1,7 @@
-//! Persistent storage: once there is something to lose, the app asks the
-//! browser not to evict its data (`navigator.storage.persist()`).
+//! Persistent storage: the app asks the browser not to evict its data
+//! (`navigator.storage.persist()`). Chromium answers at once; Firefox shows
+//! a prompt and answers only when the person does, so no caller may make
+//! anything else wait on [`request`].
 
 use wasm_bindgen_futures::JsFuture;
 

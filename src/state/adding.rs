@@ -167,8 +167,9 @@ fn from_link(entry: otp::otpauth::OtpAuth) -> Candidate {
 impl AppState {
     /// Stores the chosen candidates, each with a new id, in one write; a
     /// token already stored is left out unless it says [`Duplicates::AddAgain`]
-    /// (one stored by another tab since the preview too). Asks the browser
-    /// to keep the data, now that there is something to lose.
+    /// (one stored by another tab since the preview too). When these are
+    /// the first tokens, asks the browser to keep the data, without
+    /// waiting for its answer.
     ///
     /// # Errors
     /// As [`AppState::commit`].
@@ -177,12 +178,15 @@ impl AppState {
         chosen: Vec<(Candidate, Duplicates)>,
     ) -> Result<usize, AppError> {
         let now = super::now_ms();
+        let first = self.document.with_untracked(|d| d.identities.is_empty());
         let added = self
             .commit(|document| {
                 Ok::<_, AppError>(document.add_all(&chosen, super::new_identity_id, now))
             })
             .await?;
-        crate::platform::persist::request().await;
+        if first && added > 0 {
+            super::ask_to_keep_data_in_background();
+        }
         Ok(added)
     }
 

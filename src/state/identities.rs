@@ -4,6 +4,7 @@
 //! committed write of a [`vault::Document`] operation.
 
 use super::{AppError, AppState, now_ms};
+use leptos::prelude::*;
 use otp::activation::{
     ActivationCode, ActivationDigits, RegistrationCode, SerialNumber, derive_secret, derive_token,
 };
@@ -86,9 +87,12 @@ impl AppState {
             }
         };
         let now = now_ms();
+        let first = self.document.with_untracked(|d| d.identities.is_empty());
         self.commit(|document| document.finish_activation(target.clone(), activation.clone(), now))
             .await?;
-        crate::platform::persist::request().await;
+        if first {
+            super::ask_to_keep_data_in_background();
+        }
         Ok(id)
     }
 }

@@ -260,6 +260,22 @@ pub async fn persistence() -> PersistStatus {
     crate::platform::persist::status().await
 }
 
+/// Asks the browser to keep this site's data when space runs low, and
+/// waits for its answer: Settings → Storage, where the person pressed for
+/// it. Firefox answers only once the person answers its prompt.
+pub async fn keep_data() -> PersistStatus {
+    crate::platform::persist::request().await
+}
+
+/// The same request, once the first token is stored, without waiting:
+/// nothing (the Registration Code, the list) may wait on a prompt the
+/// person may never see.
+fn ask_to_keep_data_in_background() {
+    leptos::task::spawn_local(async {
+        crate::platform::persist::request().await;
+    });
+}
+
 /// A new identity's id: random, hex.
 fn new_identity_id() -> String {
     otp::random_bytes::<8>()

@@ -2,8 +2,8 @@
 //! identity", "Backups", and the app's settings: PIN, auto-lock, theme, storage.
 
 use crate::state::{
-    AUTO_LOCK_CHOICES, AppError, SessionError, parse_new_pin, parse_pin, persistence,
-    use_app_state, use_preferences,
+    AUTO_LOCK_CHOICES, AppError, PersistStatus, SessionError, keep_data, parse_new_pin, parse_pin,
+    persistence, use_app_state, use_preferences,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,6 +21,11 @@ pub fn Settings() -> impl IntoView {
         })
     });
     let persistent = LocalResource::new(persistence);
+    // Pressed by the person, so a prompt (Firefox) makes sense here.
+    let keep = Action::new_local(|_: &()| keep_data());
+    // The answer to the request once there is one, else what the browser
+    // says now.
+    let storage = move || keep.value().get().or_else(|| persistent.get());
     view! {
         <h2>"Settings"</h2>
         <section class="card" aria-labelledby="identities-heading">
@@ -58,12 +63,15 @@ pub fn Settings() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <p>
-                "Storage: "
-                <Suspense fallback=|| "checking…">
-                    {move || persistent.get().map(|status| status.describe())}
-                </Suspense>
-            </p>
+            <Suspense fallback=|| view! { <p>"Storage: checking…"</p> }>
+                <p role="status">"Storage: " {move || storage().map(PersistStatus::describe)}</p>
+                <Show when=move || storage() == Some(PersistStatus::BestEffort)>
+                    <button type="button" class="button button--secondary" on:click=move |_| { keep.dispatch_local(()); }
+                        disabled=move || keep.pending().get()>
+                        "Keep my tokens when space runs low"
+                    </button>
+                </Show>
+            </Suspense>
         </section>
         <ChangePin />
     }

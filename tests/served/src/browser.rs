@@ -1,7 +1,9 @@
-//! One headless Chromium per test, through a chromedriver of its own, with a
-//! fresh profile directory, so no test sees another's storage or service
-//! worker. Flags keep Chromium from reaching for hosts this machine cannot
-//! reach.
+//! One headless browser per test, through a WebDriver server of its own
+//! (chromedriver, or geckodriver for Firefox), with a fresh profile
+//! directory, so no test sees another's storage or service worker. Flags
+//! and preferences keep the browser from reaching for hosts this machine
+//! cannot reach. The DevTools protocol and the console log are Chromium's
+//! only: tests that use them run in Chromium.
 
 use serde_json::{Value, json};
 use std::net::TcpListener;
@@ -18,14 +20,63 @@ use tokio::process::{Child, Command};
 
 pub struct Browser {
     pub driver: WebDriver,
-    chromedriver: Child,
+    pub engine: Engine,
+    driver_server: Child,
     profile: PathBuf,
+}
+
+/// The browser engines the served tests run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    /// Firefox ESR, headless, through geckodriver.
+    Firefox,
 }
 
 static PROFILE_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn chromium_binary() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
+}
+
+fn firefox_binary() -> String {
+    std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned())
+}
+
+fn new_profile_dir() -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "softtoken-profile-{}-{}",
+        std::process::id(),
+        PROFILE_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Starts `program` (chromedriver, geckodriver) on a free port.
+fn start_driver_server(program: &str) -> WebDriverResult<(u16, Child)> {
+    let port = free_port();
+    let child = Command::new(program)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| WebDriverError::FatalError(format!("cannot start {program}: {e}")))?;
+    Ok((port, child))
+}
+
+/// A session on the driver server at `port`, once it accepts one.
+async fn new_session(port: u16, caps: impl Into<Capabilities> + Clone + Send) -> WebDriver {
+    let url = format!("http://127.0.0.1:{port}");
+    crate::wait_for(
+        "the WebDriver server to accept a session",
+        Duration::from_secs(30),
+        || {
+            let caps = caps.clone();
+            let url = url.clone();
+            async move { WebDriver::new(&url, caps).await.ok() }
+        },
+    )
+    .await
 }
 
 fn free_port() -> u16 {
@@ -43,19 +94,8 @@ impl Browser {
     /// As [`Browser::launch`], with more Chromium flags (a fake camera, a
     /// denied permission).
     pub async fn launch_with(extra_args: &[&str]) -> WebDriverResult<Self> {
-        let port = free_port();
-        let chromedriver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .map_err(|e| WebDriverError::FatalError(format!("cannot start chromedriver: {e}")))?;
-        let profile = std::env::temp_dir().join(format!(
-            "softtoken-profile-{}-{}",
-            std::process::id(),
-            PROFILE_COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
+        let (port, driver_server) = start_driver_server("chromedriver")?;
+        let profile = new_profile_dir();
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(&chromium_binary())?;
         for arg in [
@@ -80,22 +120,54 @@ impl Browser {
             "goog:loggingPrefs",
             json!({ "browser": "ALL", "performance": "ALL" }),
         )?;
-        let url = format!("http://127.0.0.1:{port}");
-        let driver = crate::wait_for(
-            "chromedriver to accept a session",
-            Duration::from_secs(20),
-            || {
-                let caps = caps.clone();
-                let url = url.clone();
-                async move { WebDriver::new(&url, caps).await.ok() }
-            },
-        )
-        .await;
         Ok(Self {
-            driver,
-            chromedriver,
+            driver: new_session(port, caps).await,
+            engine: Engine::Chromium,
+            driver_server,
             profile,
         })
+    }
+
+    /// Headless Firefox (ESR, `FIREFOX` or /usr/bin/firefox-esr) through
+    /// geckodriver, with a fresh profile. Its permission prompts are left
+    /// as a person who does not notice them leaves them: unanswered.
+    pub async fn launch_firefox() -> WebDriverResult<Self> {
+        let (port, driver_server) = start_driver_server("geckodriver")?;
+        let profile = new_profile_dir();
+        std::fs::create_dir_all(&profile)?;
+        let mut caps = DesiredCapabilities::firefox();
+        caps.set_firefox_binary(&firefox_binary())?;
+        for arg in ["-headless", "-profile", &profile.display().to_string()] {
+            caps.add_arg(arg)?;
+        }
+        caps.add_arg("--width=412")?;
+        caps.add_arg("--height=915")?;
+        let mut prefs = thirtyfour::common::capabilities::firefox::FirefoxPreferences::new();
+        for (name, value) in [
+            ("app.update.enabled", false),
+            ("browser.safebrowsing.malware.enabled", false),
+            ("browser.safebrowsing.phishing.enabled", false),
+            ("datareporting.policy.dataSubmissionEnabled", false),
+            ("network.captive-portal-service.enabled", false),
+            ("extensions.update.enabled", false),
+        ] {
+            prefs.set(name, value)?;
+        }
+        caps.set_preferences(prefs)?;
+        Ok(Self {
+            driver: new_session(port, caps).await,
+            engine: Engine::Firefox,
+            driver_server,
+            profile,
+        })
+    }
+
+    /// A browser of `engine`.
+    pub async fn launch_engine(engine: Engine) -> WebDriverResult<Self> {
+        match engine {
+            Engine::Chromium => Self::launch().await,
+            Engine::Firefox => Self::launch_firefox().await,
+        }
     }
 
     /// The DevTools protocol, for what WebDriver has no command for.
@@ -307,7 +379,7 @@ impl Browser {
 
     pub async fn quit(mut self) {
         self.driver.clone().quit().await.ok();
-        self.chromedriver.kill().await.ok();
+        self.driver_server.kill().await.ok();
         std::fs::remove_dir_all(&self.profile).ok();
     }
 }

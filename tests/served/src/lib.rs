@@ -8,7 +8,7 @@ pub mod browser;
 pub mod selfservice;
 pub mod server;
 
-pub use browser::Browser;
+pub use browser::{Browser, Engine};
 pub use server::StaticServer;
 
 use std::path::PathBuf;

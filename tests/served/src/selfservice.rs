@@ -38,15 +38,9 @@ pub async fn activate(browser: &crate::Browser, name: &str) -> String {
     let issued = json(&run(&["issue", "--json"]));
     let serial = issued["serial"].as_str().unwrap_or_default();
     let activation = issued["activation_code"].as_str().unwrap_or_default();
-    for (field, text) in [
-        ("identity-name", name),
-        ("serial-number", serial),
-        ("activation-code", activation),
-    ] {
-        if let Err(error) = browser.element(By::Id(field)).await.send_keys(text).await {
-            panic!("could not type into {field}: {error}");
-        }
-    }
+    browser.type_into("Name", name).await;
+    browser.type_into("Serial Number", serial).await;
+    browser.type_into("Activation Code", activation).await;
     browser.press("Save").await;
     let registration = browser
         .element(By::Css(".registration__code"))
