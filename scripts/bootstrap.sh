@@ -52,13 +52,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
   apt-get clean # the downloaded packages: about 100 MB the tests never read
 fi
-# Firefox ESR for the served tests in a second engine (its WebDriver server,
-# geckodriver, is a published crate: built below).
-if ! command -v firefox-esr >/dev/null; then
-  log "installing Firefox ESR from Debian"
+# Firefox ESR and WebKitGTK (the engine of Safari and of every iPhone
+# browser) for the served tests in the other engines: Firefox's WebDriver
+# server, geckodriver, is a published crate (built below); WebKitGTK's is
+# Debian's webkit2gtk-driver, and its MiniBrowser runs under Xvfb.
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
+  || ! command -v Xvfb >/dev/null; then
+  log "installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends firefox-esr >/dev/null
+  apt-get install -y -qq --no-install-recommends firefox-esr webkit2gtk-driver xvfb >/dev/null
   apt-get clean
 fi
 

@@ -1,5 +1,6 @@
 //! One headless browser per test, through a WebDriver server of its own
-//! (chromedriver, or geckodriver for Firefox), with a fresh profile
+//! (chromedriver, geckodriver for Firefox, WebKitWebDriver for WebKitGTK
+//! under an Xvfb display of its own), with a fresh profile
 //! directory, so no test sees another's storage or service worker. Flags
 //! and preferences keep the browser from reaching for hosts this machine
 //! cannot reach. The DevTools protocol and the console log are Chromium's
@@ -15,6 +16,7 @@ use std::time::Duration;
 use thirtyfour::CapabilitiesHelper;
 use thirtyfour::cdp::Cdp;
 use thirtyfour::common::command::{Command as WebDriverCommand, ExtensionCommand};
+use thirtyfour::error::WebDriverErrorInner;
 use thirtyfour::prelude::*;
 use tokio::process::{Child, Command};
 
@@ -22,6 +24,8 @@ pub struct Browser {
     pub driver: WebDriver,
     pub engine: Engine,
     driver_server: Child,
+    /// WebKitGTK's X display, stopped with the browser.
+    display: Option<Child>,
     profile: PathBuf,
 }
 
@@ -31,6 +35,9 @@ pub enum Engine {
     Chromium,
     /// Firefox ESR, headless, through geckodriver.
     Firefox,
+    /// WebKitGTK's MiniBrowser (the engine of Safari and of every iPhone
+    /// browser), through WebKitWebDriver, on its own Xvfb display.
+    WebKit,
 }
 
 static PROFILE_COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -41,6 +48,48 @@ fn chromium_binary() -> String {
 
 fn firefox_binary() -> String {
     std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned())
+}
+
+fn minibrowser_binary() -> String {
+    std::env::var("MINIBROWSER")
+        .unwrap_or_else(|_| "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".to_owned())
+}
+
+/// Starts an Xvfb server on a display number it picks itself (`-displayfd`
+/// writes it to stdout), so parallel tests never share one.
+async fn start_display() -> WebDriverResult<(u32, Child)> {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| WebDriverError::FatalError(format!("cannot start Xvfb: {e}")))?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| WebDriverError::FatalError("Xvfb has no stdout".into()))?;
+    let mut line = String::new();
+    let read = tokio::time::timeout(
+        Duration::from_secs(20),
+        tokio::io::BufReader::new(stdout).read_line(&mut line),
+    )
+    .await;
+    match (read, line.trim().parse()) {
+        (Ok(Ok(_)), Ok(number)) => Ok((number, child)),
+        _ => Err(WebDriverError::FatalError(format!(
+            "Xvfb named no display: {line:?}"
+        ))),
+    }
 }
 
 fn new_profile_dir() -> PathBuf {
@@ -124,6 +173,7 @@ impl Browser {
             driver: new_session(port, caps).await,
             engine: Engine::Chromium,
             driver_server,
+            display: None,
             profile,
         })
     }
@@ -158,7 +208,42 @@ impl Browser {
             driver: new_session(port, caps).await,
             engine: Engine::Firefox,
             driver_server,
+            display: None,
             profile,
+        })
+    }
+
+    /// WebKitGTK's MiniBrowser (`MINIBROWSER`, or Debian's) through
+    /// WebKitWebDriver, on an Xvfb display started for it alone. Its
+    /// automation session keeps its data in memory: a fresh profile each
+    /// time.
+    pub async fn launch_webkit() -> WebDriverResult<Self> {
+        let (display_number, display) = start_display().await?;
+        let port = free_port();
+        let driver_server = Command::new("WebKitWebDriver")
+            .arg(format!("--port={port}"))
+            .env("DISPLAY", format!(":{display_number}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| {
+                WebDriverError::FatalError(format!("cannot start WebKitWebDriver: {e}"))
+            })?;
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "MiniBrowser")?;
+        caps.set(
+            "webkitgtk:browserOptions",
+            json!({ "binary": minibrowser_binary(), "args": ["--automation"] }),
+        )?;
+        let driver = new_session(port, caps).await;
+        driver.set_window_rect(0, 0, 412, 915).await.ok();
+        Ok(Self {
+            driver,
+            engine: Engine::WebKit,
+            driver_server,
+            display: Some(display),
+            profile: new_profile_dir(),
         })
     }
 
@@ -167,6 +252,7 @@ impl Browser {
         match engine {
             Engine::Chromium => Self::launch().await,
             Engine::Firefox => Self::launch_firefox().await,
+            Engine::WebKit => Self::launch_webkit().await,
         }
     }
 
@@ -274,13 +360,28 @@ impl Browser {
 
     /// Clicks the button or link a person would call `name`: its text or
     /// its aria-label.
+    ///
+    /// A click that something else would catch (WebKit draws a screen
+    /// change as a view transition over the page) is tried again until the
+    /// control is free, as a person taps again; any other refusal fails.
     pub async fn press(&self, name: &str) {
         let xpath = format!(
             "//*[(self::button or self::a) and (normalize-space(.)='{name}' or @aria-label='{name}')]"
         );
-        if let Err(error) = self.element(By::XPath(xpath)).await.click().await {
-            panic!("could not press {name:?}: {error}");
-        }
+        crate::wait_for(
+            &format!("{name:?} to take a click"),
+            Duration::from_secs(30),
+            || async {
+                match self.element(By::XPath(xpath.clone())).await.click().await {
+                    Ok(()) => Some(()),
+                    Err(error) => match error.as_inner() {
+                        WebDriverErrorInner::ElementClickIntercepted(_) => None,
+                        _ => panic!("could not press {name:?}: {error}"),
+                    },
+                }
+            },
+        )
+        .await;
     }
 
     /// Waits (30 s at most) for the field a person would call `label`: the
@@ -380,6 +481,9 @@ impl Browser {
     pub async fn quit(mut self) {
         self.driver.clone().quit().await.ok();
         self.driver_server.kill().await.ok();
+        if let Some(mut display) = self.display.take() {
+            display.kill().await.ok();
+        }
         std::fs::remove_dir_all(&self.profile).ok();
     }
 }

@@ -46,6 +46,12 @@ async fn a_person_following_the_seed_ends_with_a_code_selfservice_accepts() {
 }
 
 #[tokio::test]
+async fn in_webkit_the_seed_flow_ends_with_a_code_selfservice_accepts() {
+    let (_server, browser) = seed_flow(Engine::WebKit).await;
+    browser.quit().await;
+}
+
+#[tokio::test]
 async fn in_firefox_the_seed_flow_ends_with_a_code_though_no_prompt_is_answered() {
     let (_server, browser) = seed_flow(Engine::Firefox).await;
     // Firefox holds a request to keep the data until its prompt is

@@ -1,0 +1,130 @@
+//! What a person does most, in every engine: Chromium, Firefox ESR and
+//! WebKitGTK (Safari's engine, and every iPhone browser's). Each test runs
+//! once per engine on the release build, with a fresh profile. The seed's
+//! flow in each engine is in `seed_with_selfservice.rs`; Chromium-only
+//! checks (installability, DevTools throttling, the console) stay in their
+//! own files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
+use served_tests::{Browser, Engine, StaticServer, dist_dir};
+use std::path::PathBuf;
+use thirtyfour::prelude::*;
+
+const PIN: &str = "3947";
+
+async fn first_visit(engine: Engine) -> (StaticServer, Browser) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch_engine(engine).await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    (server, browser)
+}
+
+async fn add_typed_secret(browser: &Browser) {
+    browser.press("Add identity").await;
+    browser.press("Type a secret").await;
+    browser.type_into("Name", "alice@example.com").await;
+    browser.type_into("Secret key", "JBSWY3DPEHPK3PXP").await;
+    browser.press("Preview").await;
+    browser.wait_for_text("Check before adding").await;
+    browser.press("Add").await;
+    browser.wait_for_text("alice@example.com").await;
+}
+
+async fn unlock_after_a_reload(engine: Engine) {
+    let (_server, browser) = first_visit(engine).await;
+    add_typed_secret(&browser).await;
+    browser.driver.refresh().await.unwrap();
+    browser.wait_for_text("Enter your PIN").await;
+    browser.type_pin(PIN).await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("alice@example.com").await;
+    let code = browser.element(By::Css(".token__code")).await;
+    let digits = code.text().await.unwrap().replace(' ', "");
+    assert_eq!(digits.len(), 6, "{engine:?}: {digits:?}");
+    assert!(digits.chars().all(|c| c.is_ascii_digit()), "{engine:?}");
+    browser.quit().await;
+}
+
+async fn wrong_pins_count_down_to_a_lockout(engine: Engine) {
+    let (_server, browser) = first_visit(engine).await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Enter your PIN").await;
+    for left in (1..=4).rev() {
+        browser.type_pin("1111").await;
+        browser.press("Unlock").await;
+        let attempts = if left == 1 { "attempt" } else { "attempts" };
+        browser
+            .wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
+            .await;
+    }
+    browser.type_pin("1111").await;
+    browser.press("Unlock").await;
+    browser
+        .wait_for_text("Too many wrong PINs. Try again in")
+        .await;
+    // The right PIN cannot be tried during the countdown, even after a
+    // reload.
+    browser.driver.refresh().await.unwrap();
+    browser
+        .wait_for_text("Too many wrong PINs. Try again in")
+        .await;
+    let unlock = "//button[normalize-space(.)='Unlock']";
+    let button = browser.element(By::XPath(unlock)).await;
+    assert!(!button.is_enabled().await.unwrap(), "{engine:?}");
+    browser.quit().await;
+}
+
+fn aegis_vector(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../crates/vault/tests/vectors/aegis")
+        .join(name)
+}
+
+async fn restore_an_encrypted_aegis_backup(engine: Engine) {
+    let (_server, browser) = first_visit(engine).await;
+    browser.press("Settings").await;
+    browser.press("Backups").await;
+    browser.wait_for_text("Restore from a backup").await;
+    let file = aegis_vector("aegis_encrypted.json");
+    browser
+        .element(By::Css("input[type=file]"))
+        .await
+        .send_keys(file.canonicalize().unwrap().display().to_string())
+        .await
+        .unwrap();
+    browser.type_into("Password of this backup", "test").await;
+    browser.press("Open backup").await;
+    browser.wait_for_text("7 tokens will be added.").await;
+    browser.press("Add").await;
+    served_tests::wait_for(
+        "the 7 restored codes",
+        std::time::Duration::from_secs(30),
+        || async {
+            let codes = browser
+                .driver
+                .find_all(By::Css(".token__code"))
+                .await
+                .ok()?;
+            (codes.len() == 7).then_some(())
+        },
+    )
+    .await;
+    browser.quit().await;
+}
+
+/// One `#[tokio::test]` per engine for each scenario above.
+macro_rules! in_every_engine {
+    ($($scenario:ident),* $(,)?) => {
+        mod chromium { $( #[tokio::test] async fn $scenario() { super::$scenario(super::Engine::Chromium).await } )* }
+        mod firefox { $( #[tokio::test] async fn $scenario() { super::$scenario(super::Engine::Firefox).await } )* }
+        mod webkit { $( #[tokio::test] async fn $scenario() { super::$scenario(super::Engine::WebKit).await } )* }
+    };
+}
+
+in_every_engine!(
+    unlock_after_a_reload,
+    wrong_pins_count_down_to_a_lockout,
+    restore_an_encrypted_aegis_backup,
+);
