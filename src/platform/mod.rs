@@ -2,6 +2,7 @@
 //! only the state layer uses them.
 pub mod backup_reminder;
 pub mod download;
+pub mod home_screen;
 pub mod panic;
 pub mod persist;
 pub mod preferences;

@@ -1,9 +1,13 @@
 //! The PIN gate: "Create PIN" (entered twice) on first run, "Enter your
 //! PIN" on every later start and after auto-lock. A wrong PIN says how many
-//! attempts are left; a lockout shows as a countdown.
+//! attempts are left; a lockout shows as a countdown. In a WebKit browser
+//! tab (Safari, every iPhone browser) it also says that the tokens may be
+//! deleted after seven days without a visit, and how to keep them.
 
 use super::error_of;
-use crate::state::{Phase, SessionError, now_ms, parse_new_pin, parse_pin, use_app_state};
+use crate::state::{
+    Phase, SessionError, now_ms, parse_new_pin, parse_pin, storage_may_expire, use_app_state,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -28,10 +32,25 @@ pub fn PinGate() -> impl IntoView {
         {move || match state.phase.get() {
             Phase::Starting | Phase::Unlocked => view! { <p class="muted">"Opening…"</p> }.into_any(),
             Phase::Failed(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
-            Phase::NoVault => view! { <CreatePin /> }.into_any(),
-            Phase::Locked => view! { <EnterPin /> }.into_any(),
+            Phase::NoVault => view! { <SafariWarning /> <CreatePin /> }.into_any(),
+            Phase::Locked => view! { <SafariWarning /> <EnterPin /> }.into_any(),
         }}
     }
+}
+
+/// Safari's seven-day rule, said plainly where every visit starts; gone
+/// once Soft Token runs from the Home Screen.
+#[component]
+fn SafariWarning() -> impl IntoView {
+    storage_may_expire().then(|| {
+        view! {
+            <section class="card notice home-screen-note" role="note" aria-labelledby="safari-heading">
+                <h2 id="safari-heading">"Add Soft Token to your Home Screen"</h2>
+                <p>"In Safari, and in every browser on an iPhone or iPad, your tokens may be deleted after seven days without a visit."</p>
+                <p class="muted">"To keep them, tap Share, then \u{201c}Add to Home Screen\u{201d}, and open Soft Token from there. Keep a backup too: Settings, then Backups."</p>
+            </section>
+        }
+    })
 }
 
 #[component]

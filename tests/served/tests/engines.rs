@@ -114,6 +114,29 @@ async fn restore_an_encrypted_aegis_backup(engine: Engine) {
     browser.quit().await;
 }
 
+/// WebKit deletes a tab's storage after seven days without a visit: its
+/// first screen and its PIN screen say so, with the way to keep the
+/// tokens; Chromium and Firefox have no such rule and show nothing.
+async fn the_home_screen_note_shows_in_webkit_alone(engine: Engine) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch_engine(engine).await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.wait_for_text("Create PIN").await;
+    let note = "your tokens may be deleted after seven days without a visit";
+    let shown = browser.page_text().await.contains(note);
+    assert_eq!(shown, engine == Engine::WebKit, "{engine:?}, first visit");
+    if shown {
+        browser.wait_for_text("Add to Home Screen").await;
+    }
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Enter your PIN").await;
+    let shown = browser.page_text().await.contains(note);
+    assert_eq!(shown, engine == Engine::WebKit, "{engine:?}, PIN screen");
+    browser.quit().await;
+}
+
 /// One `#[tokio::test]` per engine for each scenario above.
 macro_rules! in_every_engine {
     ($($scenario:ident),* $(,)?) => {
@@ -127,4 +150,5 @@ in_every_engine!(
     unlock_after_a_reload,
     wrong_pins_count_down_to_a_lockout,
     restore_an_encrypted_aegis_backup,
+    the_home_screen_note_shows_in_webkit_alone,
 );

@@ -156,6 +156,29 @@ async fn long_preview(width: u32, height: u32, dark: bool) {
     browser.quit().await;
 }
 
+/// WebKit's first screen and PIN screen, with the Home Screen note only
+/// WebKit shows (no dark variant: WebKitWebDriver cannot emulate it).
+async fn webkit_pin_screens(width: u32, height: u32) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch_webkit().await.unwrap();
+    browser
+        .driver
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.wait_for_text("Create PIN").await;
+    shot(&browser, &dir, width, "1w-webkit-create-pin").await;
+    browser.create_pin("246810").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Enter your PIN").await;
+    shot(&browser, &dir, width, "1w-webkit-enter-pin").await;
+    browser.quit().await;
+}
+
 #[tokio::test]
 #[ignore = "produces pictures for a person to look at; run with make screenshots"]
 async fn screenshots() {
@@ -165,4 +188,6 @@ async fn screenshots() {
     long_preview(412, 915, false).await;
     long_preview(1280, 800, false).await;
     long_preview(412, 915, true).await;
+    webkit_pin_screens(412, 915).await;
+    webkit_pin_screens(1280, 800).await;
 }
