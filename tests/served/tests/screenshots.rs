@@ -16,17 +16,29 @@ async fn shot(browser: &Browser, dir: &std::path::Path, width: u32, name: &str) 
         .unwrap();
 }
 
+/// target/screenshots, made if missing.
+fn shots_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// At `width` × `height`.
+async fn sized(browser: &Browser, width: u32, height: u32) {
+    browser
+        .driver
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap();
+}
+
 /// The build served and a browser at `width` × `height`, light or dark;
 /// the folder for the pictures, and the width their names carry (one more
 /// for dark).
 async fn open(width: u32, height: u32, dark: bool) -> (StaticServer, Browser, PathBuf, u32) {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
-    browser
-        .driver
-        .set_window_rect(0, 0, width, height)
-        .await
-        .unwrap();
+    sized(&browser, width, height).await;
     if dark {
         browser
             .cdp()
@@ -34,8 +46,7 @@ async fn open(width: u32, height: u32, dark: bool) -> (StaticServer, Browser, Pa
             .await
             .unwrap();
     }
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = shots_dir();
     (server, browser, dir, if dark { width + 1 } else { width })
 }
 
@@ -161,13 +172,8 @@ async fn long_preview(width: u32, height: u32, dark: bool) {
 async fn webkit_pin_screens(width: u32, height: u32) {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch_webkit().await.unwrap();
-    browser
-        .driver
-        .set_window_rect(0, 0, width, height)
-        .await
-        .unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
+    sized(&browser, width, height).await;
+    let dir = shots_dir();
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width, "1w-webkit-create-pin").await;
