@@ -5,7 +5,7 @@
 
 mod support;
 
-use softtoken::platform::storage::{StorageError, Store};
+use softtoken::platform::storage::{Events, StorageError, Store};
 use support::*;
 use vault::Attempts;
 use wasm_bindgen::JsValue;
@@ -208,12 +208,19 @@ async fn five_wrong_pins_lock_the_app_with_a_countdown() {
     assert!(attempts.locked_for(js_sys::Date::now() as u64).is_some());
 }
 
+fn counting_creation(count: std::rc::Rc<std::cell::Cell<u32>>) -> Events {
+    Events {
+        on_created: Some(Box::new(move || count.set(count.get() + 1))),
+        ..Events::default()
+    }
+}
+
 #[wasm_bindgen_test]
 async fn opening_says_when_it_created_the_database_and_reads_both_records_at_once() {
     let name = fresh_db_name("created");
     let created = std::rc::Rc::new(std::cell::Cell::new(0));
     let count = created.clone();
-    let store = Store::open_with(&name, move || count.set(count.get() + 1))
+    let store = Store::open_with(&name, counting_creation(count))
         .await
         .unwrap();
     assert_eq!(created.get(), 1, "a new database is announced once");
@@ -230,7 +237,7 @@ async fn opening_says_when_it_created_the_database_and_reads_both_records_at_onc
     store.close();
 
     let count = created.clone();
-    let reopened = Store::open_with(&name, move || count.set(count.get() + 1))
+    let reopened = Store::open_with(&name, counting_creation(count))
         .await
         .unwrap();
     assert_eq!(created.get(), 1, "an existing database is not announced");

@@ -3,6 +3,7 @@
 pub mod backup_reminder;
 pub mod download;
 pub mod home_screen;
+pub mod marker;
 pub mod panic;
 pub mod persist;
 pub mod preferences;

@@ -1,7 +1,10 @@
 //! Writes: every change to the document is one revision-checked write of
-//! the whole sealed vault. When another tab wrote first, the latest version
-//! is loaded (with the key already held) and the change applied to it
-//! again, so no tab's change is lost.
+//! the whole sealed vault, made while holding the Web Lock
+//! `softtoken-write:<database>` so tabs take turns. When another tab wrote
+//! first (a browser without Web Locks), the latest version is loaded (with
+//! the key already held) and the change applied to it again, so no tab's
+//! change is lost. A write returns only once the browser has committed it
+//! durably: a screen that says "saved" after it is telling the truth.
 //!
 //! Security contract: a write that finishes after the app locked keeps
 //! what it stored and reinstalls neither the key nor the document (the
@@ -9,6 +12,7 @@
 
 use super::{AppError, AppState, SessionError};
 use crate::platform::storage::StorageError;
+use crate::platform::web_lock;
 use leptos::prelude::*;
 use vault::{Document, OsEntropy, SealedVault, UnlockedVault};
 
@@ -41,17 +45,26 @@ impl AppState {
         step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, AppError>,
     ) -> Result<(), AppError> {
         let store = self.store().ok_or(SessionError::StorageNotOpen)?;
+        // What the change applies to is taken when it is asked for: a lock
+        // of the app while this waits its turn does not undo the request.
+        let mut first = Some(self.snapshot()?);
+        // Tabs take turns (Web Locks are granted in the order asked), so a
+        // busy tab cannot starve another by winning every revision race;
+        // the revision check still guards a browser without Web Locks.
+        let _turn = web_lock::acquire(&format!("softtoken-write:{}", store.name())).await;
+        if !self.is_alive() {
+            return Err(SessionError::Closed.into());
+        }
+        // Still unlocked: start from what is held now, which holds any
+        // other tab's write loaded while this waited.
+        if let Ok(fresh) = self.snapshot() {
+            first = Some(fresh);
+        }
         for _ in 0..3 {
-            let (mut vault, revision, epoch) = self
-                .inner
-                .with_value(|inner| {
-                    inner
-                        .vault
-                        .clone()
-                        .map(|v| (v, inner.revision, inner.epoch))
-                })
-                .ok_or(SessionError::Locked)?;
-            let mut document = self.document.get_untracked();
+            let (mut vault, revision, epoch, mut document) = match first.take() {
+                Some(snapshot) => snapshot,
+                None => self.snapshot()?,
+            };
             let sealed = step(&mut vault, &mut document)?;
             let written = store.write_vault(&sealed.to_text(), revision).await;
             if self.inner.try_with_value(|inner| inner.epoch) != Some(epoch) {
@@ -61,6 +74,7 @@ impl AppState {
             }
             match written {
                 Ok(new_revision) => {
+                    self.remember_vault(&vault, new_revision);
                     self.inner.update_value(|inner| {
                         inner.vault = Some(vault);
                         inner.revision = new_revision;
@@ -78,6 +92,20 @@ impl AppState {
             }
         }
         Err(StorageError::Conflict.into())
+    }
+
+    /// The key, revision, epoch and document a write starts from.
+    fn snapshot(&self) -> Result<(UnlockedVault, u64, u64, Document), SessionError> {
+        let (vault, revision, epoch) = self
+            .inner
+            .with_value(|inner| {
+                inner
+                    .vault
+                    .clone()
+                    .map(|v| (v, inner.revision, inner.epoch))
+            })
+            .ok_or(SessionError::Locked)?;
+        Ok((vault, revision, epoch, self.document.get_untracked()))
     }
 
     /// Loads the latest stored version with the key already held (another

@@ -42,7 +42,7 @@ pub use crate::platform::preferences::{
 };
 pub use crate::platform::updates::{Updates, provide_updates, reload, use_updates};
 
-use crate::platform::storage::{StorageError, Store};
+use crate::platform::storage::{Events, StorageError, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
 use vault::{Attempts, Document, UnlockedVault};
@@ -81,6 +81,9 @@ pub struct AppState {
     /// What was read but not yet added (`state/adding.rs`): dropped with
     /// the key when the app locks.
     pub pending: Pending,
+    /// No vault is stored, but this browser held one (`platform/marker.rs`):
+    /// the browser deleted it, and Create PIN says so.
+    pub storage_lost: RwSignal<bool>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -103,6 +106,7 @@ pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
         attempts: RwSignal::new(Attempts::default()),
         now_ms: RwSignal::new(now_ms()),
         pending: adding::provide_pending(),
+        storage_lost: RwSignal::new(false),
         inner: StoredValue::new_local(Inner {
             config,
             sender_id: format!(
@@ -120,9 +124,18 @@ pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
     // Asked for now, before the first render, so the database opens while
     // the page is built. A database created by this open cannot hold a
     // vault: the PIN can be chosen while it finishes opening.
-    let opening = Store::open_with(&state.config().db_name, move || {
-        state.set_phase(Phase::NoVault);
-    });
+    let opening = Store::open_with(
+        &state.config().db_name,
+        Events {
+            on_created: Some(Box::new(move || state.no_vault())),
+            // Shown while another tab of an older version holds the
+            // database; opening goes on by itself once that tab lets go.
+            on_blocked: Some(Box::new(move || {
+                state.set_phase(Phase::Failed(StorageError::Blocked.into()));
+            })),
+            on_closed: Some(Box::new(move |why| state.close_under_the_app(why))),
+        },
+    );
     leptos::task::spawn_local(async move { state.start(opening).await });
     state
 }
@@ -193,7 +206,10 @@ impl AppState {
                 self.inner.update_value(|inner| inner.store = Some(store));
                 self.attempts.set(attempts);
                 match record {
-                    Ok(None) => Phase::NoVault,
+                    Ok(None) => {
+                        self.no_vault();
+                        Phase::NoVault
+                    }
                     Ok(Some(_)) => Phase::Locked,
                     Err(error) => Phase::Failed(error.into()),
                 }
@@ -208,6 +224,18 @@ impl AppState {
         for waiter in waiters {
             waiter.send(()).ok();
         }
+    }
+
+    /// No vault is stored: a first visit, or one the browser deleted.
+    fn no_vault(&self) {
+        let lost = crate::platform::marker::recall(&self.config().db_name).is_some();
+        self.storage_lost.set(lost);
+        self.set_phase(Phase::NoVault);
+    }
+
+    /// Marks that this browser holds the vault, at `revision`.
+    fn remember_vault(&self, vault: &UnlockedVault, revision: u64) {
+        crate::platform::marker::remember(&self.config().db_name, vault.sealed().id(), revision);
     }
 
     /// Changes the phase only when it differs: setting it again would draw
@@ -238,6 +266,23 @@ impl AppState {
                 .ok_or(SessionError::Closed)?;
             receiver.await.ok();
         }
+    }
+
+    /// The database connection closed under the app (another tab opened a
+    /// newer version, or the browser deleted the storage): forgets the key
+    /// as [`AppState::lock`] does and shows `why`, which asks for a reload.
+    fn close_under_the_app(&self, why: StorageError) {
+        if !self.is_alive() {
+            return;
+        }
+        self.inner.update_value(|inner| {
+            inner.vault = None;
+            inner.store = None;
+            inner.epoch += 1;
+        });
+        self.document.set(Document::default());
+        self.pending.clear();
+        self.set_phase(Phase::Failed(why.into()));
     }
 
     /// Forgets the key and every code, and starts a new epoch so that no

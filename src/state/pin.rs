@@ -47,6 +47,8 @@ impl AppState {
         let (vault, sealed) =
             UnlockedVault::create_with(&slot, &Document::default(), &mut OsEntropy)?;
         let revision = store.write_vault(&sealed.to_text(), 0).await?;
+        self.remember_vault(&vault, revision);
+        self.storage_lost.set(false);
         self.inner.update_value(|inner| {
             inner.vault = Some(vault);
             inner.revision = revision;
@@ -115,6 +117,7 @@ impl AppState {
     pub async fn unlock(&self, pin: Pin) -> Result<(), SessionError> {
         let opened = self.check_pin(&pin).await?;
         let weak = opened.vault.pin_weaker_than(self.config().kdf_costs());
+        self.remember_vault(&opened.vault, opened.revision);
         self.inner.update_value(|inner| {
             inner.vault = Some(opened.vault);
             inner.revision = opened.revision;

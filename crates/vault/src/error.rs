@@ -20,6 +20,10 @@ pub enum VaultError {
         "The stored vault was written by a newer version of Soft Token (format {0}). Update the app."
     )]
     NewerFormat(u32),
+    #[error(
+        "Your tokens were saved by a newer version of Soft Token (document schema {0}). Reload to get the newer version; nothing was changed."
+    )]
+    NewerDocument(u32),
     #[error("The stored vault has no PIN slot, so a PIN cannot open it. It was left as it is.")]
     NoPinSlot,
     #[error(

@@ -219,8 +219,7 @@ fn open_document(key: &Key, body: &Body) -> Result<Document, VaultError> {
         &aad(PAYLOAD_AAD, &body.id, ""),
     )
     .ok_or(VaultError::Corrupt("the contents do not authenticate"))?;
-    serde_json::from_slice(&plaintext)
-        .map_err(|_| VaultError::Corrupt("the contents are unreadable"))
+    crate::migrate::read(&plaintext)
 }
 
 impl UnlockedVault {
@@ -262,7 +261,8 @@ impl UnlockedVault {
         entropy: &mut dyn Entropy,
     ) -> Result<SealedVault, VaultError> {
         let plaintext = Zeroizing::new(
-            serde_json::to_vec(document).map_err(|_| VaultError::Corrupt("unserializable"))?,
+            serde_json::to_vec(&crate::migrate::Stamped::new(document))
+                .map_err(|_| VaultError::Corrupt("unserializable"))?,
         );
         let nonce = random_array::<NONCE_BYTES>(entropy)?;
         let body = &mut self.sealed.body;

@@ -13,7 +13,7 @@
 //!
 //! Layout: `file.rs` the stored record, `pin_slot.rs` its PIN envelope,
 //! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
-//! plaintext and its operations, `backup/` the Aegis-format backups; the
+//! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
 //! reach.
 //!
@@ -27,6 +27,7 @@ mod file;
 mod hazmat;
 mod identities;
 pub mod kdf;
+pub mod migrate;
 mod pin;
 mod pin_slot;
 mod strict_json;
@@ -37,6 +38,7 @@ pub use error::VaultError;
 pub use file::{FORMAT_VERSION, SealedVault, UnlockedVault};
 pub use identities::{Activation, ActivationTarget, DocumentError, Duplicates};
 pub use kdf::{DerivedKey, KdfCosts, KdfError, KdfParams, KdfRequest, KeyEncryptionKey};
+pub use migrate::DOCUMENT_SCHEMA;
 pub use pin::{Pin, is_weak};
 pub use pin_slot::NewPinSlot;
 

@@ -177,5 +177,9 @@ fn NextCodeButton(id: String) -> impl IntoView {
             on:click=move |_| { next_code.dispatch_local(()); }>
             "Next code"
         </button>
+        // A counter that could not be stored (a full disk) is said here.
+        <p class="field__error" role="alert">
+            {move || next_code.value().get().and_then(Result::err).map(|error| error.to_string())}
+        </p>
     }
 }

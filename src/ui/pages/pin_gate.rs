@@ -6,7 +6,8 @@
 
 use super::error_of;
 use crate::state::{
-    Phase, SessionError, now_ms, parse_new_pin, parse_pin, storage_may_expire, use_app_state,
+    Phase, SessionError, now_ms, parse_new_pin, parse_pin, reload, storage_may_expire,
+    use_app_state,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -23,16 +24,21 @@ fn focus_on_mount(node: NodeRef<leptos::html::Input>) {
 pub fn PinGate() -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
+    // Where a new PIN leads: the list, or the backups to restore from.
+    let then_to = RwSignal::new("/");
     Effect::new(move |_| {
         if state.phase.get() == Phase::Unlocked {
-            navigate("/", Default::default());
+            navigate(then_to.get_untracked(), Default::default());
         }
     });
     view! {
         {move || match state.phase.get() {
             Phase::Starting | Phase::Unlocked => view! { <p class="muted">"Opening…"</p> }.into_any(),
-            Phase::Failed(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
-            Phase::NoVault => view! { <SafariWarning /> <CreatePin /> }.into_any(),
+            Phase::Failed(error) => view! {
+                <p class="notice notice--error" role="alert">{error.to_string()}</p>
+                <button type="button" class="button button--secondary" on:click=|_| reload()>"Reload"</button>
+            }.into_any(),
+            Phase::NoVault => view! { <SafariWarning /> <CreatePin then_to /> }.into_any(),
             Phase::Locked => view! { <SafariWarning /> <EnterPin /> }.into_any(),
         }}
     }
@@ -79,8 +85,9 @@ fn PinInput(
 }
 
 #[component]
-fn CreatePin() -> impl IntoView {
+fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
     let state = use_app_state();
+    let restoring = move || then_to.get() == "/backup";
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     // What the form's own check found; the action's error is its value.
     let problem = RwSignal::new(None::<SessionError>);
@@ -110,14 +117,32 @@ fn CreatePin() -> impl IntoView {
         None => error_of(create.value().get()),
     };
     view! {
+        <Show when=move || state.storage_lost.get()>
+            <div class="notice notice--error" role="alert">
+                <p><strong>"The tokens stored in this browser are gone."</strong></p>
+                <p>"The browser deleted Soft Token's storage (browsers do this when space runs low, or when site data is cleared). If you have a backup file, choose Restore from a backup. Otherwise, add your tokens again from your accounts or your issuer."</p>
+            </div>
+        </Show>
         <form class="card pin-form" on:submit=submit>
-            <h2>"Create PIN"</h2>
-            <p class="muted">{format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS)}</p>
+            <h2>{move || if restoring() { "Restore from a backup" } else { "Create PIN" }}</h2>
+            <p class="muted">{move || if restoring() {
+                "First choose a PIN for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned()
+            } else {
+                format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS)
+            }}</p>
             <PinInput id="new-pin" label="PIN" value=pin node_ref=first />
             <PinInput id="confirm-pin" label="Enter the PIN again" value=confirm />
             <p class="field__error" role="alert">{error}</p>
             <button type="submit" class="button" disabled=move || create.pending().get()>
-                {move || if create.pending().get() { "Creating…" } else { "Create PIN" }}
+                {move || match (create.pending().get(), restoring()) {
+                    (true, _) => "Creating…",
+                    (false, true) => "Create PIN and open a backup",
+                    (false, false) => "Create PIN",
+                }}
+            </button>
+            <button type="button" class="button button--secondary"
+                on:click=move |_| then_to.update(|to| *to = if *to == "/" { "/backup" } else { "/" })>
+                {move || if restoring() { "Start without a backup" } else { "Restore from a backup" }}
             </button>
         </form>
     }

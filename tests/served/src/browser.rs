@@ -27,6 +27,8 @@ pub struct Browser {
     /// WebKitGTK's X display, stopped with the browser.
     display: Option<Child>,
     profile: PathBuf,
+    /// Left on disk by [`Browser::quit`] (see [`Browser::launch_on_profile`]).
+    keep_profile: bool,
 }
 
 /// The browser engines the served tests run in.
@@ -143,8 +145,21 @@ impl Browser {
     /// As [`Browser::launch`], with more Chromium flags (a fake camera, a
     /// denied permission).
     pub async fn launch_with(extra_args: &[&str]) -> WebDriverResult<Self> {
+        Self::launch_chromium(extra_args, new_profile_dir(), false).await
+    }
+
+    /// Chromium on `profile`, which outlives this browser: the crash tests
+    /// start it again on the same storage.
+    pub async fn launch_on_profile(profile: &std::path::Path) -> WebDriverResult<Self> {
+        Self::launch_chromium(&[], profile.to_owned(), true).await
+    }
+
+    async fn launch_chromium(
+        extra_args: &[&str],
+        profile: PathBuf,
+        keep_profile: bool,
+    ) -> WebDriverResult<Self> {
         let (port, driver_server) = start_driver_server("chromedriver")?;
-        let profile = new_profile_dir();
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(&chromium_binary())?;
         for arg in [
@@ -175,6 +190,7 @@ impl Browser {
             driver_server,
             display: None,
             profile,
+            keep_profile,
         })
     }
 
@@ -210,6 +226,7 @@ impl Browser {
             driver_server,
             display: None,
             profile,
+            keep_profile: false,
         })
     }
 
@@ -244,6 +261,7 @@ impl Browser {
             driver_server,
             display: Some(display),
             profile: new_profile_dir(),
+            keep_profile: false,
         })
     }
 
@@ -341,13 +359,20 @@ impl Browser {
     }
 
     /// Waits (30 s at most) until the page shows `text`.
+    /// On a timeout it fails naming what the page showed instead.
     pub async fn wait_for_text(&self, text: &str) {
-        crate::wait_for(
-            &format!("the text {text:?}"),
-            Duration::from_secs(30),
-            || async { self.page_text().await.contains(text).then_some(()) },
-        )
-        .await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let page = self.page_text().await;
+            if page.contains(text) {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out after 30 s waiting for the text {text:?}; the page shows: {page:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits (30 s at most) for an element.
@@ -484,7 +509,37 @@ impl Browser {
         if let Some(mut display) = self.display.take() {
             display.kill().await.ok();
         }
-        std::fs::remove_dir_all(&self.profile).ok();
+        if !self.keep_profile {
+            std::fs::remove_dir_all(&self.profile).ok();
+        }
+    }
+
+    /// Kills the browser as a crash or a power cut would: SIGKILL to every
+    /// process started on this profile, with no chance to flush or close.
+    /// Returns how many processes were killed.
+    pub async fn kill(mut self) -> usize {
+        let marker = format!("--user-data-dir={}", self.profile.display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+            if String::from_utf8_lossy(&cmdline)
+                .split('\0')
+                .any(|arg| arg == marker)
+            {
+                let status = std::process::Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                killed += usize::from(status.is_ok_and(|s| s.success()));
+            }
+        }
+        self.driver_server.kill().await.ok();
+        // The session died with the browser: nothing to end (ending it on
+        // drop would wait for the dead driver server).
+        self.driver.clone().leak().ok();
+        killed
     }
 }
 

@@ -1,5 +1,6 @@
 //! The thin storage layer: IndexedDB database `softtoken` (the name is
-//! configurable so each test has its own), schema version 1.
+//! configurable so each test has its own), at the schema version of
+//! `schema.rs` (its versioned upgrade steps):
 //!
 //! - store `vault`, key `"vault"`: `{"revision": n, "text": "<sealed vault>"}`
 //!   as JSON text;
@@ -10,58 +11,40 @@
 //! Every change is one readwrite transaction that checks the revision it
 //! started from and writes revision + 1, so a write that lost a race with
 //! another tab fails as [`StorageError::Conflict`] and overwrites nothing.
-//! Nothing here ever deletes the vault record.
+//! A write is reported done only once its transaction has committed with
+//! `durability: "strict"` (flushed to disk, where the browser honours it):
+//! what the screen calls saved survives a crash. Nothing here ever
+//! deletes the vault record.
+//!
+//! When another tab opens a newer schema, this connection closes itself at
+//! once (so that tab is not blocked) and every later call fails as
+//! [`StorageError::Upgraded`], which tells the person to reload; when the
+//! browser deletes the storage while it is open, as
+//! [`StorageError::ClosedByBrowser`].
 
-use idb::{
-    Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult,
-};
+mod error;
+mod events;
+mod records;
+mod schema;
+
+pub use error::StorageError;
+use events::Closed;
+pub use events::Events;
+use records::{as_text, list_databases, parse_attempts, parse_vault};
+pub use schema::SCHEMA_VERSION;
+
+use idb::{Database, DatabaseEvent, Factory, TransactionMode, TransactionResult};
+use schema::{META_STORE, VAULT_STORE};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::future::IntoFuture;
+use std::rc::Rc;
 use vault::Attempts;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const DEFAULT_DB_NAME: &str = "softtoken";
-pub const SCHEMA_VERSION: u32 = 1;
-const VAULT_STORE: &str = "vault";
-const META_STORE: &str = "meta";
 const VAULT_KEY: &str = "vault";
 const META_KEY: &str = "meta";
-
-/// What can go wrong with storage, each with the sentence the user sees.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum StorageError {
-    #[error(
-        "This browser does not let Soft Token store data here (a private window can do this). Open Soft Token in a normal window."
-    )]
-    Unavailable,
-    #[error(
-        "Another Soft Token tab is using an older version of its storage. Close the other tabs, then reload this one."
-    )]
-    Blocked,
-    #[error(
-        "The device is out of storage space, so the change was not saved. Free some space and try again; your tokens are unchanged."
-    )]
-    Quota,
-    #[error(
-        "Another tab changed your tokens at the same moment. The latest version was loaded; try again if your change is missing."
-    )]
-    Conflict,
-    #[error("The stored data could not be read. It was left as it is; nothing was deleted.")]
-    Damaged,
-    #[error("Storage failed ({0}). Nothing was changed; try again.")]
-    Failed(String),
-}
-
-impl StorageError {
-    fn from_idb(error: idb::Error) -> Self {
-        let text = error.to_string();
-        if text.contains("QuotaExceeded") {
-            Self::Quota
-        } else {
-            Self::Failed(text)
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredVault {
@@ -72,7 +55,11 @@ pub struct StoredVault {
 /// An open database.
 pub struct Store {
     db: Database,
+    /// The same connection, for transactions with options idb lacks.
+    raw: web_sys::IdbDatabase,
     name: String,
+    /// Why this connection closed under the app, once it has.
+    closed: Rc<Cell<Option<Closed>>>,
 }
 
 impl Store {
@@ -85,30 +72,60 @@ impl Store {
     ///
     /// # Errors
     /// [`StorageError::Unavailable`] where IndexedDB is missing or refused,
-    /// [`StorageError::Blocked`] when another tab holds an older version open.
+    /// [`StorageError::NewerVersion`] when a newer build upgraded it.
     pub fn open(name: &str) -> impl Future<Output = Result<Self, StorageError>> + 'static {
-        Self::open_with(name, || {})
+        Self::open_with(name, Events::default())
     }
 
-    /// As [`Store::open`], and calls `on_created` as soon as the browser says
-    /// the database did not exist (and so holds no vault), before it has
-    /// finished opening.
+    /// As [`Store::open`], telling `events` what happens on the way and
+    /// after.
     pub fn open_with(
         name: &str,
-        on_created: impl FnOnce() + 'static,
+        events: Events,
     ) -> impl Future<Output = Result<Self, StorageError>> + 'static {
         let name = name.to_owned();
-        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let Events {
+            on_created,
+            on_blocked,
+            on_closed,
+        } = events;
         // Into a future now, so the success callback is attached before the
         // browser can answer (it would be missed if attached at first poll).
         let request =
-            Self::request_open(&name, blocked.clone(), on_created).map(IntoFuture::into_future);
+            Self::request_open(&name, on_created, on_blocked).map(IntoFuture::into_future);
         async move {
-            match request?.await {
-                Ok(db) => Ok(Self { db, name }),
-                Err(_) if blocked.get() => Err(StorageError::Blocked),
-                Err(_) => Err(StorageError::Unavailable),
-            }
+            let db = request?.await.map_err(|error| {
+                if error.to_string().contains("VersionError") {
+                    StorageError::NewerVersion
+                } else {
+                    StorageError::Unavailable
+                }
+            })?;
+            let raw = web_sys::IdbDatabase::from(db);
+            let mut db = Database::from(raw.clone());
+            let closed = Rc::new(Cell::new(None));
+            let on_closed: Rc<dyn Fn(StorageError)> =
+                on_closed.map_or_else(|| Rc::new(|_| {}) as Rc<dyn Fn(StorageError)>, Rc::from);
+            let (upgraded, connection, tell) = (closed.clone(), raw.clone(), on_closed.clone());
+            db.on_version_change(move |_| {
+                // Close at once, so the newer tab is not kept waiting; the
+                // person is told to reload (the data is the newer tab's now).
+                upgraded.set(Some(Closed::Upgraded));
+                connection.close();
+                tell(StorageError::Upgraded);
+            });
+            let deleted = closed.clone();
+            db.on_close(move |_| {
+                // Fired only when the browser closes the connection itself.
+                deleted.set(Some(Closed::ClosedByBrowser));
+                on_closed(StorageError::ClosedByBrowser);
+            });
+            Ok(Self {
+                db,
+                raw,
+                name,
+                closed,
+            })
         }
     }
 
@@ -139,29 +156,72 @@ impl Store {
 
     fn request_open(
         name: &str,
-        blocked: std::rc::Rc<std::cell::Cell<bool>>,
-        on_created: impl FnOnce() + 'static,
+        on_created: Option<Box<dyn FnOnce()>>,
+        on_blocked: Option<Box<dyn FnOnce()>>,
     ) -> Result<idb::request::OpenDatabaseRequest, StorageError> {
         let factory = Factory::new().map_err(|_| StorageError::Unavailable)?;
         let mut request = factory
             .open(name, Some(SCHEMA_VERSION))
             .map_err(|_| StorageError::Unavailable)?;
         request.on_upgrade_needed(move |event| {
-            // Version 0 -> 1 creates both stores; later versions add steps here.
-            let created = event.old_version().is_ok_and(|version| version == 0);
+            let old_version = event.old_version().unwrap_or(0);
             let Ok(db) = event.database() else { return };
-            let names = db.store_names();
-            for store in [VAULT_STORE, META_STORE] {
-                if !names.iter().any(|n| n == store) {
-                    db.create_object_store(store, ObjectStoreParams::new()).ok();
-                }
+            if schema::upgrade(&db, old_version).is_err() {
+                // Closing during the upgrade aborts its transaction: no
+                // step lands, and the open fails as Unavailable.
+                db.close();
+                return;
             }
-            if created {
+            if old_version == 0
+                && let Some(on_created) = on_created
+            {
                 on_created();
             }
         });
-        request.on_blocked(move |_| blocked.set(true));
+        if let Some(on_blocked) = on_blocked {
+            request.on_blocked(move |_| on_blocked());
+        }
         Ok(request)
+    }
+
+    /// A storage error as the person should read it: after another tab's
+    /// upgrade closed this connection, every failure is that.
+    fn error(&self, error: idb::Error) -> StorageError {
+        self.closed
+            .get()
+            .map_or_else(|| StorageError::from_idb(error), Closed::error)
+    }
+
+    /// A readwrite transaction on `stores` that completes only once the
+    /// browser has flushed it to disk (`durability: "strict"`; a browser
+    /// that does not know the option ignores it and uses its default).
+    fn durable_transaction(
+        &self,
+        stores: &[&str],
+    ) -> Result<web_sys::IdbTransaction, StorageError> {
+        let names: js_sys::Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+        // web-sys binds the options dictionary only behind its unstable
+        // flag, so the call is made through JavaScript.
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).ok();
+        let failed = |error: JsValue| {
+            if let Some(closed) = self.closed.get() {
+                closed.error()
+            } else {
+                StorageError::Failed(
+                    error
+                        .dyn_ref::<web_sys::DomException>()
+                        .map_or_else(|| "no transaction".to_owned(), web_sys::DomException::name),
+                )
+            }
+        };
+        let transaction: js_sys::Function = js_sys::Reflect::get(&self.raw, &"transaction".into())
+            .and_then(JsCast::dyn_into)
+            .map_err(failed)?;
+        transaction
+            .call3(&self.raw, &names, &"readwrite".into(), &options)
+            .and_then(JsCast::dyn_into)
+            .map_err(failed)
     }
 
     pub fn name(&self) -> &str {
@@ -172,14 +232,14 @@ impl Store {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
-        let object_store = tx.object_store(store).map_err(StorageError::from_idb)?;
+            .map_err(|e| self.error(e))?;
+        let object_store = tx.object_store(store).map_err(|e| self.error(e))?;
         let value = object_store
             .get(JsValue::from_str(key))
-            .map_err(StorageError::from_idb)?
+            .map_err(|e| self.error(e))?
             .await
-            .map_err(StorageError::from_idb)?;
-        tx.await.map_err(StorageError::from_idb)?;
+            .map_err(|e| self.error(e))?;
+        tx.await.map_err(|e| self.error(e))?;
         as_text(value)
     }
 
@@ -210,20 +270,20 @@ impl Store {
         let tx = self
             .db
             .transaction(&[VAULT_STORE, META_STORE], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
+            .map_err(|e| self.error(e))?;
         // Both requests become futures (callbacks attached) before either is
         // awaited: the second may be answered while the first is awaited.
         let request = |store: &str, key: &str| {
             tx.object_store(store)
                 .and_then(|store| store.get(JsValue::from_str(key)))
                 .map(IntoFuture::into_future)
-                .map_err(StorageError::from_idb)
+                .map_err(|e| self.error(e))
         };
         let vault_request = request(VAULT_STORE, VAULT_KEY)?;
         let meta_request = request(META_STORE, META_KEY)?;
-        let vault_value = vault_request.await.map_err(StorageError::from_idb)?;
-        let meta_value = meta_request.await.map_err(StorageError::from_idb)?;
-        tx.await.map_err(StorageError::from_idb)?;
+        let vault_value = vault_request.await.map_err(|e| self.error(e))?;
+        let meta_value = meta_request.await.map_err(|e| self.error(e))?;
+        tx.await.map_err(|e| self.error(e))?;
         let vault = parse_vault(as_text(vault_value));
         let attempts = parse_attempts(as_text(meta_value));
         Ok((vault, attempts))
@@ -272,37 +332,42 @@ impl Store {
         key: &str,
         decide: impl FnOnce(Option<JsValue>) -> Result<(String, T), StorageError>,
     ) -> Result<T, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_idb)?;
-        let object_store = tx.object_store(store).map_err(StorageError::from_idb)?;
+        let raw_tx = self.durable_transaction(&[store])?;
+        let tx = idb::Transaction::from(raw_tx.clone());
+        let object_store = tx.object_store(store).map_err(|e| self.error(e))?;
         let key = JsValue::from_str(key);
         let current = object_store
             .get(key.clone())
-            .map_err(StorageError::from_idb)?
+            .map_err(|e| self.error(e))?
             .await
-            .map_err(StorageError::from_idb)?;
+            .map_err(|e| self.error(e))?;
         let (text, outcome) = match decide(current) {
             Ok(decided) => decided,
             Err(error) => {
-                tx.abort().map_err(StorageError::from_idb)?.await.ok();
+                tx.abort().map_err(|e| self.error(e))?.await.ok();
                 return Err(error);
             }
         };
         object_store
             .put(&JsValue::from_str(&text), Some(&key))
-            .map_err(StorageError::from_idb)?
+            .map_err(|e| self.error(e))?
             .await
-            .map_err(StorageError::from_idb)?;
+            .map_err(|e| self.error(e))?;
         match tx
             .commit()
-            .map_err(StorageError::from_idb)?
+            .map_err(|e| self.error(e))?
             .await
-            .map_err(StorageError::from_idb)?
+            .map_err(|e| self.error(e))?
         {
             TransactionResult::Committed => Ok(outcome),
-            TransactionResult::Aborted => Err(StorageError::Failed("the write was aborted".into())),
+            // The browser aborts a transaction that does not fit the
+            // origin's quota when it commits, not when the value is put.
+            TransactionResult::Aborted => Err(match (raw_tx.error(), self.closed.get()) {
+                (Some(error), _) if error.name() == "QuotaExceededError" => StorageError::Quota,
+                (_, Some(closed)) => closed.error(),
+                (Some(error), None) => StorageError::Failed(error.name()),
+                (None, None) => StorageError::Failed("the write was aborted".into()),
+            }),
         }
     }
 
@@ -356,41 +421,11 @@ impl Store {
     }
 }
 
-/// `indexedDB.databases()`, which web-sys does not bind; `None` where the
-/// browser lacks it (Firefox before 126).
-fn list_databases(factory: &web_sys::IdbFactory) -> Option<js_sys::Promise> {
-    js_sys::Reflect::get(factory, &JsValue::from_str("databases"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(factory)
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-/// A stored value as the text this version writes.
-fn as_text(value: Option<JsValue>) -> Result<Option<String>, StorageError> {
-    match value {
-        None => Ok(None),
-        Some(value) => value.as_string().map(Some).ok_or(StorageError::Damaged),
-    }
-}
-
-fn parse_vault(
-    text: Result<Option<String>, StorageError>,
-) -> Result<Option<StoredVault>, StorageError> {
-    match text? {
-        None => Ok(None),
-        Some(text) => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|_| StorageError::Damaged),
-    }
-}
-
-fn parse_attempts(text: Result<Option<String>, StorageError>) -> Result<Attempts, StorageError> {
-    match text? {
-        None => Ok(Attempts::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|_| StorageError::Damaged),
+impl Drop for Store {
+    /// The connection goes with its last user (an unmounted app): left
+    /// open, it would hold up another tab's upgrade, and this one's
+    /// version-change handler is gone with it.
+    fn drop(&mut self) {
+        self.raw.close();
     }
 }

@@ -1,0 +1,157 @@
+//! The document's schema, one versioned step at a time.
+//!
+//! The plaintext document carries `"schema": n` (absent: 1, as every
+//! document written before the field existed). Opening runs the steps from
+//! its schema up to [`DOCUMENT_SCHEMA`] in order, in memory; the next
+//! write stores the result, stamped with the new schema. A step is written
+//! once, never changed after a release has run it, and tested from a
+//! fixture of the schema before it.
+//!
+//! A document from a newer schema than this build knows is refused
+//! ([`VaultError::NewerDocument`]): it is never opened, so never rewritten
+//! without the fields this build would drop.
+//!
+//! Security contract: the intermediate JSON of a migration holds secrets;
+//! every string in it is zeroized before it is dropped.
+
+use crate::{Document, VaultError};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use zeroize::Zeroize;
+
+/// One step: takes a document of schema `n` (its index + 1) to `n + 1`.
+pub type Step = fn(&mut Map<String, Value>) -> Result<(), VaultError>;
+
+/// A step that exists only in the build the upgrade test makes
+/// (`--features next-schema`): it marks the document so that a test can
+/// see it ran; a document it migrated opens only in that build.
+#[cfg(feature = "next-schema")]
+fn mark_for_the_upgrade_test(document: &mut Map<String, Value>) -> Result<(), VaultError> {
+    document.insert("next_schema".into(), Value::Bool(true));
+    Ok(())
+}
+
+const STEPS: &[Step] = &[
+    #[cfg(feature = "next-schema")]
+    mark_for_the_upgrade_test,
+];
+
+/// The schema this build writes: one more than its number of steps.
+pub const DOCUMENT_SCHEMA: u32 = STEPS.len() as u32 + 1;
+
+/// The document as sealed: its fields and the schema stamp.
+#[derive(Serialize)]
+pub(crate) struct Stamped<'a> {
+    schema: u32,
+    #[serde(flatten)]
+    document: &'a Document,
+}
+
+impl<'a> Stamped<'a> {
+    pub(crate) fn new(document: &'a Document) -> Self {
+        Self {
+            schema: DOCUMENT_SCHEMA,
+            document,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Stamp {
+    #[serde(default = "first_schema")]
+    schema: u32,
+}
+
+fn first_schema() -> u32 {
+    1
+}
+
+/// Reads a document's plaintext JSON, migrating it to this build's schema.
+///
+/// # Errors
+/// [`VaultError::NewerDocument`] for a schema this build does not know;
+/// [`VaultError::Corrupt`] for text that is not a document.
+pub(crate) fn read(plaintext: &[u8]) -> Result<Document, VaultError> {
+    if STEPS.is_empty() {
+        // Nothing to migrate in this build: the JSON-value path (and its
+        // code, which every user would download) is left out.
+        return read_current(plaintext, DOCUMENT_SCHEMA);
+    }
+    read_with(plaintext, STEPS)
+}
+
+fn read_current(plaintext: &[u8], current: u32) -> Result<Document, VaultError> {
+    let unreadable = |_| VaultError::Corrupt("the contents are unreadable");
+    let Stamp { schema } = serde_json::from_slice(plaintext).map_err(unreadable)?;
+    match schema {
+        _ if schema == current => serde_json::from_slice(plaintext).map_err(unreadable),
+        _ if schema > current => Err(VaultError::NewerDocument(schema)),
+        _ => Err(VaultError::Corrupt("an unknown schema")),
+    }
+}
+
+/// [`read`] with the steps given: the mechanism, testable on steps made
+/// for its tests.
+pub fn read_with(plaintext: &[u8], steps: &[Step]) -> Result<Document, VaultError> {
+    let unreadable = |_| VaultError::Corrupt("the contents are unreadable");
+    let current = steps.len() as u32 + 1;
+    let Stamp { schema } = serde_json::from_slice(plaintext).map_err(unreadable)?;
+    if schema >= current || schema == 0 {
+        return read_current(plaintext, current);
+    }
+    let mut value: Value = serde_json::from_slice(plaintext).map_err(unreadable)?;
+    let migrated = migrate(&mut value, schema, steps)
+        .and_then(|()| Document::deserialize(&value).map_err(unreadable));
+    scrub(&mut value);
+    migrated
+}
+
+fn migrate(value: &mut Value, schema: u32, steps: &[Step]) -> Result<(), VaultError> {
+    let Value::Object(fields) = value else {
+        return Err(VaultError::Corrupt("the contents are not an object"));
+    };
+    let first = usize::try_from(schema - 1).unwrap_or(usize::MAX);
+    for step in steps.iter().skip(first) {
+        step(fields)?;
+    }
+    fields.insert("schema".into(), Value::from(steps.len() as u32 + 1));
+    Ok(())
+}
+
+/// Zeroizes every string value of a JSON value (the keys are field names).
+fn scrub(value: &mut Value) {
+    match value {
+        Value::String(text) => text.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(scrub),
+        Value::Object(fields) => {
+            fields.values_mut().for_each(scrub);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn what_is_sealed_carries_this_builds_schema_and_reads_back_unchanged() {
+        let document = Document::default();
+        let text = serde_json::to_vec(&Stamped::new(&document)).unwrap();
+        let value: Value = serde_json::from_slice(&text).unwrap();
+        assert_eq!(value["schema"], DOCUMENT_SCHEMA);
+        assert_eq!(value["identities"], Value::Array(Vec::new()));
+        assert_eq!(read(&text).unwrap(), document);
+    }
+
+    #[test]
+    fn scrubbing_empties_every_string_value() {
+        let mut value = serde_json::json!({"a": "secret", "b": [{"c": "more"}], "d": 5});
+        scrub(&mut value);
+        assert_eq!(
+            value,
+            serde_json::json!({"a": "", "b": [{"c": ""}], "d": 5})
+        );
+    }
+}
