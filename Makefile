@@ -36,6 +36,7 @@ test-browser:
 
 test-served:
 	trunk build --release
+	scripts/build-next-schema.sh
 	cargo build -p selfservice
 	cargo test -p served-tests
 

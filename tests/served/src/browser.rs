@@ -493,6 +493,13 @@ impl Browser {
         }
     }
 
+    /// On the PIN screen, once it shows: types `pin` and presses Unlock.
+    pub async fn unlock(&self, pin: &str) {
+        self.wait_for_text("Enter your PIN").await;
+        self.type_pin(pin).await;
+        self.press("Unlock").await;
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

@@ -26,6 +26,19 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// The next release as the upgrade test needs it: this build with one
+/// more database schema step and one more document step (the
+/// `next-schema` feature), built by scripts/build-next-schema.sh.
+pub fn next_schema_dist_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-next-schema");
+    assert!(
+        dir.join("index.html").is_file(),
+        "no next-schema build at {}: run `make test-served` (or scripts/build-next-schema.sh) first",
+        dir.display()
+    );
+    dir
+}
+
 /// Polls `condition` until it returns `Some`, or fails after `timeout`.
 pub async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut condition: F) -> T
 where

@@ -142,6 +142,22 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Unlock").await;
     browser.wait_for_text("attempts left").await;
     shot(&browser, &dir, width_name, "10-wrong-pin").await;
+    // Storage taken away while open (as eviction does), then the start
+    // after it.
+    let origin = server.url("").trim_end_matches('/').to_owned();
+    browser
+        .cdp()
+        .send_raw(
+            "Storage.clearDataForOrigin",
+            serde_json::json!({ "origin": origin, "storageTypes": "indexeddb,cache_storage,local_storage" }),
+        )
+        .await
+        .unwrap();
+    browser.wait_for_text("closed Soft Token's storage").await;
+    shot(&browser, &dir, width_name, "11-storage-closed").await;
+    browser.press("Reload").await;
+    browser.wait_for_text("are gone").await;
+    shot(&browser, &dir, width_name, "12-storage-gone").await;
     browser.quit().await;
 }
 
