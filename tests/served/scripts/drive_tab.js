@@ -27,7 +27,10 @@
   const secret = () =>
     Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
   const cards = () => [...document.querySelectorAll('.token__name')].map((e) => e.textContent);
-  const state = { tag, adds: [], renames: [], writeMs: [], error: null, done: false };
+  const state = { tag, adds: [], renames: [], writeMs: [], spans: [], error: null, done: false };
+  // Wall-clock spans of the writes, comparable across tabs.
+  const now = () => performance.timeOrigin + performance.now();
+  const wrote = (startedAt) => { state.writeMs.push(now() - startedAt); state.spans.push([startedAt, now()]); };
   window.__drive = state;
   (async () => {
     const end = performance.now() + durationMs;
@@ -39,9 +42,9 @@
       await press('Read link');
       await until('preview', () => document.body.textContent.includes('Check before adding'));
       await press('Add');
-      const started = performance.now();
+      const started = now();
       await until(`card ${name}`, () => cards().includes(`Tabs (${name})`));
-      state.writeMs.push(performance.now() - started);
+      wrote(started);
       state.adds.push(name);
       if (i % 3 === 2) {
         await press('Settings');
@@ -49,9 +52,9 @@
         const field = await until('Name field', () => document.getElementById('identity-name'));
         fill(field, `${name}-renamed`);
         await press('Save name');
-        const saving = performance.now();
+        const saving = now();
         await until('Name saved.', () => document.body.textContent.includes('Name saved.'));
-        state.writeMs.push(performance.now() - saving);
+        wrote(saving);
         state.renames.push(name);
         await press('Soft Token');
         await until('the list', () => cards().length > 0);
