@@ -73,6 +73,12 @@ pub enum SessionError {
     WrongPinLockedOut,
     #[error("Too many wrong PINs. Wait until the countdown ends.")]
     LockedOut,
+    /// The attempt record could not be written (the storage is full), so
+    /// the PIN was not tried.
+    #[error(
+        "The device is out of storage space, so Soft Token cannot count this PIN attempt and did not try it. Free some space, then unlock again; your tokens are unchanged."
+    )]
+    AttemptNotCounted,
     #[error("Soft Token is locked.")]
     Locked,
     #[error("Soft Token was closed.")]

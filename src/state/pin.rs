@@ -8,6 +8,7 @@
 //! [`vault::KdfRequest`], and the worker's client runs that request.
 
 use super::{AppError, AppState, Phase, SessionError, now_ms};
+use crate::platform::storage::StorageError;
 use crate::workers::kdf::DeriveError;
 use leptos::prelude::*;
 use vault::{
@@ -72,7 +73,13 @@ impl AppState {
                     attempts.begin();
                 }
             })
-            .await?;
+            .await
+            .map_err(|error| match error {
+                // Fail closed: an attempt that cannot be counted is not
+                // tried, or a full disk would lift the lockout.
+                StorageError::Quota => SessionError::AttemptNotCounted,
+                other => other.into(),
+            })?;
         self.attempts.set(attempts.clone());
         if attempts.locked_for(now).is_some() {
             return Err(SessionError::LockedOut);

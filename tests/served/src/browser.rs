@@ -493,6 +493,16 @@ impl Browser {
         }
     }
 
+    /// From the list: Add identity, the link pasted, Read link, and Add
+    /// pressed on the preview (what happens next is the caller's to see).
+    pub async fn add_by_link(&self, link: &str) {
+        self.press("Add identity").await;
+        self.paste_into("link", link).await;
+        self.press("Read link").await;
+        self.wait_for_text("Check before adding").await;
+        self.press("Add").await;
+    }
+
     /// On the PIN screen, once it shows: types `pin` and presses Unlock.
     pub async fn unlock(&self, pin: &str) {
         self.wait_for_text("Enter your PIN").await;

@@ -16,19 +16,12 @@ const PIN: &str = "246810";
 const TOLD_TO_RELOAD: &str = "Soft Token was updated in another tab. Reload this tab to go on";
 
 async fn add(browser: &Browser, name: &str) {
-    browser.press("Add identity").await;
+    let secret = secret_for(name);
     browser
-        .paste_into(
-            "link",
-            &format!(
-                "otpauth://totp/Upgrade:{name}?secret={}&issuer=Upgrade",
-                secret_for(name)
-            ),
-        )
+        .add_by_link(&format!(
+            "otpauth://totp/Upgrade:{name}?secret={secret}&issuer=Upgrade"
+        ))
         .await;
-    browser.press("Read link").await;
-    browser.wait_for_text("Check before adding").await;
-    browser.press("Add").await;
     browser.wait_for_text(&format!("Upgrade ({name})")).await;
 }
 
