@@ -118,7 +118,7 @@ fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
     };
     view! {
         <Show when=move || state.storage_lost.get()>
-            <div class="notice notice--error" role="alert">
+            <div class="notice notice--error pin-gate__notice" role="alert">
                 <p><strong>"The tokens stored in this browser are gone."</strong></p>
                 <p>"The browser deleted Soft Token's storage (browsers do this when space runs low, or when site data is cleared). If you have a backup file, choose Restore from a backup. Otherwise, add your tokens again from your accounts or your issuer."</p>
             </div>

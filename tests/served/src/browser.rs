@@ -29,6 +29,40 @@ pub struct Browser {
     profile: PathBuf,
     /// Left on disk by [`Browser::quit`] (see [`Browser::launch_on_profile`]).
     keep_profile: bool,
+    /// Quit or killed; a browser dropped without either (a test that
+    /// panicked) is killed on drop, so it does not outlive its test.
+    ended: bool,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.ended {
+            kill_processes_on(&self.profile);
+        }
+    }
+}
+
+/// SIGKILL to every process started on `profile` (the browser's own and
+/// its helpers'; each profile folder is a test's own). Returns how many.
+fn kill_processes_on(profile: &std::path::Path) -> usize {
+    let profile = profile.display().to_string();
+    let mut killed = 0;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline)
+            .split('\0')
+            .any(|arg| arg.contains(&profile))
+        {
+            let status = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            killed += usize::from(status.is_ok_and(|s| s.success()));
+        }
+    }
+    killed
 }
 
 /// The browser engines the served tests run in.
@@ -191,6 +225,7 @@ impl Browser {
             display: None,
             profile,
             keep_profile,
+            ended: false,
         })
     }
 
@@ -227,6 +262,7 @@ impl Browser {
             display: None,
             profile,
             keep_profile: false,
+            ended: false,
         })
     }
 
@@ -262,6 +298,7 @@ impl Browser {
             display: Some(display),
             profile: new_profile_dir(),
             keep_profile: false,
+            ended: false,
         })
     }
 
@@ -521,6 +558,7 @@ impl Browser {
     }
 
     pub async fn quit(mut self) {
+        self.ended = true;
         self.driver.clone().quit().await.ok();
         self.driver_server.kill().await.ok();
         if let Some(mut display) = self.display.take() {
@@ -535,27 +573,12 @@ impl Browser {
     /// process started on this profile, with no chance to flush or close.
     /// Returns how many processes were killed.
     pub async fn kill(mut self) -> usize {
-        let marker = format!("--user-data-dir={}", self.profile.display());
-        let mut killed = 0;
-        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-                continue;
-            };
-            let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-            if String::from_utf8_lossy(&cmdline)
-                .split('\0')
-                .any(|arg| arg == marker)
-            {
-                let status = std::process::Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .status();
-                killed += usize::from(status.is_ok_and(|s| s.success()));
-            }
-        }
+        let killed = kill_processes_on(&self.profile);
         self.driver_server.kill().await.ok();
         // The session died with the browser: nothing to end (ending it on
         // drop would wait for the dead driver server).
         self.driver.clone().leak().ok();
+        self.ended = true;
         killed
     }
 }

@@ -13,6 +13,7 @@ pub struct StaticServer {
     pub addr: SocketAddr,
     root: Arc<RwLock<PathBuf>>,
     task: JoinHandle<()>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl StaticServer {
@@ -25,14 +26,37 @@ impl StaticServer {
             let root = shared.read().map(|r| r.clone()).unwrap_or_default();
             async move { serve(&root, request.uri().path()).await }
         });
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            axum::serve(listener, app).await.ok();
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    stopped.await.ok();
+                })
+                .await
+                .ok();
         });
-        Ok(Self { addr, root, task })
+        Ok(Self {
+            addr,
+            root,
+            task,
+            shutdown: Some(shutdown),
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
+    }
+
+    /// Stops answering, as when the network is gone: the port is closed and
+    /// so is every open connection (a keep-alive one would still answer), so
+    /// the browser sees a network error, not an HTTP one.
+    pub async fn go_offline(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            shutdown.send(()).ok();
+        }
+        tokio::time::timeout(std::time::Duration::from_secs(10), &mut self.task)
+            .await
+            .ok();
     }
 
     /// Serves another directory from now on, at the same address.

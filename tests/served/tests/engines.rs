@@ -47,6 +47,28 @@ async fn unlock_after_a_reload(engine: Engine) {
     browser.quit().await;
 }
 
+/// After the first visit the service worker holds the app: with nothing
+/// answering at its address, it starts, unlocks and shows codes.
+async fn starts_and_unlocks_offline_after_the_first_visit(engine: Engine) {
+    let (mut server, browser) = first_visit(engine).await;
+    add_typed_secret(&browser).await;
+    browser.wait_until_controlled().await;
+    server.go_offline().await;
+    assert!(
+        std::net::TcpStream::connect(server.addr).is_err(),
+        "the server still answers"
+    );
+    // Opened again, as a person does: a navigation (geckodriver's refresh
+    // is a reload that bypasses the service worker, as Shift-reload does).
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.unlock(PIN).await;
+    browser.wait_for_text("alice@example.com").await;
+    let code = browser.element(By::Css(".token__code")).await;
+    let digits = code.text().await.unwrap().replace(' ', "");
+    assert_eq!(digits.len(), 6, "{engine:?}: {digits:?}");
+    browser.quit().await;
+}
+
 async fn wrong_pins_count_down_to_a_lockout(engine: Engine) {
     let (_server, browser) = first_visit(engine).await;
     browser.press("Lock").await;
@@ -148,6 +170,7 @@ macro_rules! in_every_engine {
 
 in_every_engine!(
     unlock_after_a_reload,
+    starts_and_unlocks_offline_after_the_first_visit,
     wrong_pins_count_down_to_a_lockout,
     restore_an_encrypted_aegis_backup,
     the_home_screen_note_shows_in_webkit_alone,
