@@ -63,7 +63,8 @@ screenshots: setup
 ## Measures what users feel (issue 9): sizes, cold start, unlock, 500
 ## identities, memory, our KDF against hash-wasm, Lighthouse 12.2.3. Prints a
 ## table, writes target/bench/report.json, fails when a budget is broken.
-## BENCH_RUNS (default 10) runs each; BENCH_ONLY=cold,many,kdf,lighthouse
+## BENCH_RUNS (default 10) runs each (the engines part at most 5);
+## BENCH_ONLY=cold,many,engines,kdf,lighthouse
 ## runs only those parts. Not part of `make test`.
 bench: setup
 	@cd bench && lock_sum=$$(sha256sum package-lock.json | cut -d' ' -f1) && \

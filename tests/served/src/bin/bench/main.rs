@@ -10,10 +10,13 @@
 //! longest main-thread task meanwhile; with 500 identities, the initial
 //! screen's render (to a screen full of codes, to all 500 cards in the page,
 //! and the longest task meanwhile), main-thread time per second of ticking
-//! codes, and layout shift; JS heap and WASM memory after unlock; our Argon2id worker
+//! codes, and layout shift; JS heap and WASM memory after unlock; cold start
+//! and unlock in Firefox and WebKit beside Chromium (`engines.rs`); our Argon2id worker
 //! against hash-wasm's; Lighthouse 12.2.3 (desktop) scores.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
+
+mod engines;
 
 use serde_json::{Value, json};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
@@ -490,7 +493,7 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
-    // BENCH_ONLY=many (or cold, kdf, lighthouse; comma-separated) runs
+    // BENCH_ONLY=many (or cold, engines, kdf, lighthouse; comma-separated) runs
     // only those parts, for working on one figure; the budgets of the
     // others are then not judged.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
@@ -505,6 +508,14 @@ async fn main() {
     for run in (0..runs).filter(|_| part("many")) {
         eprintln!("bench: {MANY} identities, run {}/{runs}", run + 1);
         many_run(&server, &mut samples).await;
+    }
+    for run in (0..runs.min(5)).filter(|_| part("engines")) {
+        eprintln!(
+            "bench: Chromium, Firefox and WebKit, run {}/{}",
+            run + 1,
+            runs.min(5)
+        );
+        engines::engines_run(&server, &mut samples).await;
     }
     if part("kdf") {
         eprintln!("bench: KDF against hash-wasm");
