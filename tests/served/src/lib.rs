@@ -5,6 +5,7 @@
 //! Only this machine's loopback is ever contacted.
 
 pub mod browser;
+pub mod pictures;
 pub mod rounds;
 pub mod selfservice;
 pub mod server;

@@ -4,6 +4,7 @@
 //! task over 50 ms.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+use served_tests::pictures::{qr_picture, temp_file, write_png};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,32 +17,6 @@ const PIN: &str = "864200";
 /// not two other browsers competing for this machine's two cores.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// Greyscale pixels of a QR code holding `text`, centred on a white
-/// `width` x `height` picture, `module` pixels a module.
-fn qr_picture(text: &str, width: usize, height: usize, module: usize) -> Vec<u8> {
-    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
-    let modules = code.width();
-    let colors = code.to_colors();
-    let side = modules * module;
-    let (left, top) = ((width - side) / 2, (height - side) / 2);
-    let mut pixels = vec![255u8; width * height];
-    for my in 0..modules {
-        for mx in 0..modules {
-            if colors[my * modules + mx] == qrcode::Color::Dark {
-                for y in 0..module {
-                    let row = (top + my * module + y) * width + left + mx * module;
-                    pixels[row..row + module].fill(0);
-                }
-            }
-        }
-    }
-    pixels
-}
-
-fn temp_file(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("softtoken-{}-{name}", std::process::id()))
-}
-
 /// A YUV4MPEG2 video (what Chromium's fake camera plays): grey frames of
 /// the picture, neutral colour planes.
 fn write_y4m(path: &Path, width: usize, height: usize, luma: &[u8]) {
@@ -53,17 +28,6 @@ fn write_y4m(path: &Path, width: usize, height: usize, luma: &[u8]) {
         file.write_all(luma).unwrap();
         file.write_all(&chroma).unwrap();
     }
-}
-
-fn write_png(path: &Path, width: usize, height: usize, luma: &[u8]) {
-    let file = std::fs::File::create(path).unwrap();
-    let mut encoder = png::Encoder::new(file, width as u32, height as u32);
-    encoder.set_color(png::ColorType::Grayscale);
-    encoder
-        .write_header()
-        .unwrap()
-        .write_image_data(luma)
-        .unwrap();
 }
 
 async fn open_add_identity(browser: &Browser, server: &StaticServer) {

@@ -6,6 +6,7 @@
 //! own files.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+use served_tests::pictures::{qr_picture, temp_file, write_png};
 use served_tests::{Browser, Engine, StaticServer, dist_dir};
 use std::path::PathBuf;
 use thirtyfour::prelude::*;
@@ -67,6 +68,29 @@ async fn starts_and_unlocks_offline_after_the_first_visit(engine: Engine) {
     let digits = code.text().await.unwrap().replace(' ', "");
     assert_eq!(digits.len(), 6, "{engine:?}: {digits:?}");
     browser.quit().await;
+}
+
+/// A photo of a QR code, picked through the real file picker: read by
+/// BarcodeDetector where the engine has it, else by the QR worker (Firefox
+/// and WebKit have no BarcodeDetector, nor has Chromium on Linux).
+async fn a_picture_of_a_qr_code_is_read(engine: Engine) {
+    let link = "otpauth://totp/Photo:grace?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Photo";
+    let photo = temp_file(&format!("{engine:?}-qr.png"));
+    write_png(&photo, 800, 600, &qr_picture(link, 800, 600, 8));
+    let (_server, browser) = first_visit(engine).await;
+    let detector = browser
+        .eval("return 'BarcodeDetector' in window;")
+        .await
+        .unwrap();
+    browser.press("Add identity").await;
+    browser.wait_for_text("From a QR code").await;
+    let input = browser.element(By::Css("input[type=file]")).await;
+    input.send_keys(photo.display().to_string()).await.unwrap();
+    browser.wait_for_text("Check before adding").await;
+    browser.wait_for_text("grace").await;
+    println!("{engine:?}: a QR picture read (BarcodeDetector present: {detector})");
+    browser.quit().await;
+    std::fs::remove_file(photo).ok();
 }
 
 async fn wrong_pins_count_down_to_a_lockout(engine: Engine) {
@@ -171,6 +195,7 @@ macro_rules! in_every_engine {
 in_every_engine!(
     unlock_after_a_reload,
     starts_and_unlocks_offline_after_the_first_visit,
+    a_picture_of_a_qr_code_is_read,
     wrong_pins_count_down_to_a_lockout,
     restore_an_encrypted_aegis_backup,
     the_home_screen_note_shows_in_webkit_alone,
