@@ -530,6 +530,17 @@ impl Browser {
         }
     }
 
+    /// Opens `url`, waits until the service worker controls the page, and
+    /// creates `pin`: the app installed, at its empty list.
+    pub async fn install_with_pin(&self, url: &str, pin: &str) {
+        if let Err(error) = self.driver.goto(url).await {
+            panic!("could not open {url}: {error}");
+        }
+        self.wait_until_controlled().await;
+        self.create_pin(pin).await;
+        self.wait_for_text("No soft token identity yet.").await;
+    }
+
     /// From the list: Add identity, the link pasted, Read link, and Add
     /// pressed on the preview (what happens next is the caller's to see).
     pub async fn add_by_link(&self, link: &str) {

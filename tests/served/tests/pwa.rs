@@ -325,10 +325,7 @@ async fn a_deploy_caught_half_way_is_never_installed_and_the_old_version_keeps_w
 async fn installed_with_a_pin() -> (StaticServer, Browser) {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
-    browser.driver.goto(server.url("/")).await.unwrap();
-    browser.wait_until_controlled().await;
-    browser.create_pin(PIN).await;
-    browser.wait_for_text("No soft token identity yet.").await;
+    browser.install_with_pin(&server.url("/"), PIN).await;
     (server, browser)
 }
 

@@ -182,10 +182,7 @@ async fn installed_with_one_token(server: &StaticServer, quota: Option<u64>) -> 
     if quota.is_some() {
         set_quota(&browser, server, quota).await;
     }
-    browser.driver.goto(server.url("/")).await.unwrap();
-    browser.wait_until_controlled().await;
-    browser.create_pin(PIN).await;
-    browser.wait_for_text("No soft token identity yet.").await;
+    browser.install_with_pin(&server.url("/"), PIN).await;
     browser.add_by_link(&link("kept")).await;
     browser.wait_for_text("Quota (kept)").await;
     browser

@@ -51,10 +51,7 @@ async fn the_next_release_in_one_tab_tells_the_open_old_tab_to_reload_and_loses_
     let next = next_schema_dist_dir();
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
-    browser.driver.goto(server.url("/")).await.unwrap();
-    browser.wait_until_controlled().await;
-    browser.create_pin(PIN).await;
-    browser.wait_for_text("No soft token identity yet.").await;
+    browser.install_with_pin(&server.url("/"), PIN).await;
     add(&browser, "before").await;
     assert_eq!(
         database(&browser).await,
