@@ -34,6 +34,14 @@ async fn build(browser: &Browser) -> Value {
         .unwrap_or(Value::Null)
 }
 
+/// Waits until the tab runs the next release (its page has reloaded).
+async fn runs_the_next_release(browser: &Browser, what: &str) {
+    wait_for(what, Duration::from_secs(30), || async {
+        (build(browser).await == json!("next-schema")).then_some(())
+    })
+    .await;
+}
+
 /// The database as the browser has it: its version and its stores.
 async fn database(browser: &Browser) -> Value {
     browser
@@ -79,12 +87,7 @@ async fn the_next_release_in_one_tab_tells_the_open_old_tab_to_reload_and_loses_
     browser.wait_for_text("A new version is ready").await;
     let pressed = Instant::now();
     browser.press("Reload").await;
-    wait_for(
-        "the next release to run",
-        Duration::from_secs(30),
-        || async { (build(&browser).await == json!("next-schema")).then_some(()) },
-    )
-    .await;
+    runs_the_next_release(&browser, "the next release to run").await;
     // Not blocked by the old tab: that one lets go of the database at once.
     browser.unlock(PIN).await;
     browser.wait_for_text("Upgrade (before)").await;
@@ -106,12 +109,7 @@ async fn the_next_release_in_one_tab_tells_the_open_old_tab_to_reload_and_loses_
     browser.wait_for_text(TOLD_TO_RELOAD).await;
     assert!(!browser.page_text().await.contains("Upgrade (before)"));
     browser.press("Reload").await;
-    wait_for(
-        "the old tab to run the next release",
-        Duration::from_secs(30),
-        || async { (build(&browser).await == json!("next-schema")).then_some(()) },
-    )
-    .await;
+    runs_the_next_release(&browser, "the old tab to run the next release").await;
     browser.unlock(PIN).await;
     browser.wait_for_text("Upgrade (after)").await;
     assert!(browser.page_text().await.contains("Upgrade (before)"));

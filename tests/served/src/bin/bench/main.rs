@@ -84,6 +84,17 @@ async fn launch() -> Browser {
     browser
 }
 
+/// A fresh Chromium (observers installed) on the app's first visit.
+async fn launch_on(server: &StaticServer) -> Browser {
+    let browser = launch().await;
+    browser
+        .driver
+        .goto(server.url("/"))
+        .await
+        .expect("page loads");
+    browser
+}
+
 async fn type_pin_and_unlock(browser: &Browser) {
     browser
         .element(By::Id("pin"))
@@ -147,12 +158,7 @@ fn link(i: usize) -> String {
 /// Returns the paths the first visit
 /// loaded before the PIN field was ready.
 async fn cold_run(server: &StaticServer, samples: &mut Samples) -> Vec<String> {
-    let browser = launch().await;
-    browser
-        .driver
-        .goto(server.url("/"))
-        .await
-        .expect("page loads");
+    let browser = launch_on(server).await;
     let ready = wait_for("the PIN field", Duration::from_secs(30), || async {
         let at = number(&browser, "return window.__pinReadyAt || null;").await;
         at.is_finite().then_some(at)
@@ -229,12 +235,7 @@ async fn saved_change(browser: &Browser) -> f64 {
 
 /// 500 identities: the initial screen's render, and a few seconds of ticking.
 async fn many_run(server: &StaticServer, samples: &mut Samples) {
-    let browser = launch().await;
-    browser
-        .driver
-        .goto(server.url("/"))
-        .await
-        .expect("page loads");
+    let browser = launch_on(server).await;
     browser.create_pin(PIN).await;
     browser.wait_for_text("No soft token identity yet.").await;
     let links: Vec<String> = (0..MANY).map(link).collect();
