@@ -1,6 +1,7 @@
 //! Browser adapters: each wraps one browser API for the state layer, and
 //! only the state layer uses them.
 pub mod backup_reminder;
+pub mod clipboard;
 pub mod download;
 pub mod home_screen;
 pub mod marker;

@@ -35,6 +35,7 @@ pub use identities::ActivateFor;
 pub use session::{database_exists, register_service_worker};
 // The browser's non-secret settings and the app's updates, which the
 // screens read and set: the state is the screens' one door to them.
+pub use crate::platform::clipboard::{Copied, copy_code};
 pub use crate::platform::home_screen::storage_may_expire;
 pub use crate::platform::persist::PersistStatus;
 pub use crate::platform::preferences::{

@@ -6,6 +6,7 @@
 pub mod activation;
 pub mod adding;
 pub mod raw_db;
+pub mod shadow;
 
 #[allow(unused_imports, reason = "not every test file writes raw records")]
 pub use raw_db::{get_raw, put_raw};
@@ -134,7 +135,7 @@ pub async fn wait_for_text(app: &Mounted, text: &str) {
     .await;
 }
 
-fn all(container: &HtmlElement, selector: &str) -> Vec<Element> {
+pub fn all(container: &HtmlElement, selector: &str) -> Vec<Element> {
     let list = container.query_selector_all(selector).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))

@@ -13,6 +13,7 @@ use crate::ui::components::code_format::{group_code, spoken};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::Token;
+use wasm_bindgen::JsCast;
 
 /// Milliseconds into the current period at `unix_ms`: how far the bar has
 /// already drained.
@@ -107,7 +108,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
     let bar_steps = move || (period() * BAR_STEPS_PER_SECOND).to_string();
     let bar_seconds = move || period().to_string();
 
-    let on_copy = move |_| list.copy(&code.read_untracked());
+    let on_copy = move |event: leptos::ev::MouseEvent| {
+        let shown = event
+            .current_target()
+            .and_then(|button| button.dyn_into::<web_sys::Element>().ok())
+            .and_then(|button| button.query_selector(".token__code").ok().flatten());
+        list.copy(&code.read_untracked(), shown);
+    };
     // One branch for what the card is: drawn again only when that changes
     // (activated, or another kind of token), not when its code does.
     let face = Memo::new(

@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 
 /// (period, T0) → the time step of that schedule.
 pub(super) type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
-pub(super) type CopyToClipboard = Rc<dyn Fn(&str)>;
+/// Copies a code; the element is where it is shown (selected where the
+/// browser will not copy).
+pub(super) type CopyToClipboard = Rc<dyn Fn(&str, Option<web_sys::Element>)>;
 /// Card id → whether that card holds focus.
 pub(super) type Focus = HashMap<String, RwSignal<bool>>;
 
@@ -80,8 +82,8 @@ impl CodeListContext {
         });
     }
 
-    pub fn copy(&self, code: &str) {
-        self.copy.with_value(|copy| copy(code));
+    pub fn copy(&self, code: &str, shown: Option<web_sys::Element>) {
+        self.copy.with_value(|copy| copy(code, shown));
     }
 }
 

@@ -6,7 +6,7 @@
 //!   is marked or checked between code changes;
 //! - the seconds left are drawn by a CSS animation (transform only, run by
 //!   the compositor), restarted at each code change, not by the clock;
-//! - one clipboard, and one "Copied" status for all cards (a live region
+//! - one copy action, and one "Copied" status for all cards (a live region
 //!   per card made hundreds of them for screen readers to track);
 //! - the first cards are drawn with the screen, the rest fifty a frame
 //!   after that: codes show without waiting for the 500th card, and no
@@ -16,7 +16,7 @@
 //! Holds no secret: codes are computed by each card from its own token.
 
 use super::code_context::{CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at};
-use crate::state::use_app_state;
+use crate::state::{Copied, copy_code, use_app_state};
 use crate::ui::components::code_card::CodeCard;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -26,6 +26,11 @@ const FIRST_CARDS: usize = 24;
 /// Cards added in each later frame: off-screen cards skip layout
 /// (`content-visibility: auto`), so fifty are a few milliseconds.
 const MORE_CARDS: usize = 50;
+
+/// [`copy_code`] with its input owned, for the action's future.
+async fn copy_code_owned(code: String, shown: Option<web_sys::Element>) -> Copied {
+    copy_code(&code, shown).await
+}
 
 /// The cards of these identities, in order, sharing one [`CodeListContext`].
 #[component]
@@ -44,8 +49,28 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
             }
         });
     });
-    let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
-    let copy: CopyToClipboard = Rc::new(move |code: &str| copy(code));
+    let copy_action = Action::new_local(|(code, shown): &(String, Option<web_sys::Element>)| {
+        copy_code_owned(code.clone(), shown.clone())
+    });
+    // The status shows for a moment after each copy.
+    let leptos_use::UseTimeoutFnReturn {
+        start,
+        stop,
+        is_pending: showing,
+        ..
+    } = leptos_use::use_timeout_fn(|()| {}, 1500.0);
+    let copy: CopyToClipboard = Rc::new(move |code: &str, shown| {
+        copy_action.dispatch_local((code.to_owned(), shown));
+        stop();
+        start(());
+    });
+    let copied = move || {
+        copy_action
+            .value()
+            .get()
+            .filter(|_| showing.get())
+            .map_or("", Copied::describe)
+    };
     let focus = StoredValue::new_local(Focus::new());
     let set_focus = move |event: &web_sys::Event, focused: bool| {
         if let Some(id) = card_id(event) {
@@ -95,6 +120,6 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
                 <CodeCard id=id />
             </For>
         </ul>
-        <p class="toast" role="status">{move || if copied.get() { "Copied" } else { "" }}</p>
+        <p class="toast" role="status">{copied}</p>
     }
 }

@@ -65,7 +65,7 @@ pub fn Settings() -> impl IntoView {
             </div>
             <Suspense fallback=|| view! { <p>"Storage: checking…"</p> }>
                 <p role="status">"Storage: " {move || storage().map(PersistStatus::describe)}</p>
-                <Show when=move || storage() == Some(PersistStatus::BestEffort)>
+                <Show when=move || storage().is_some_and(PersistStatus::can_ask)>
                     <button type="button" class="button button--secondary" on:click=move |_| { keep.dispatch_local(()); }
                         disabled=move || keep.pending().get()>
                         "Keep my tokens when space runs low"
