@@ -183,6 +183,33 @@ async fn the_home_screen_note_shows_in_webkit_alone(engine: Engine) {
     browser.quit().await;
 }
 
+/// Pressing a card puts its code on the real clipboard: pasted into a
+/// field with the keyboard, it is the code the card showed.
+async fn pressing_a_code_copies_it(engine: Engine) {
+    let (_server, browser) = first_visit(engine).await;
+    add_typed_secret(&browser).await;
+    let card = browser.element(By::Css(".token__main")).await;
+    let shown = browser.element(By::Css(".token__code")).await;
+    let code = shown.text().await.unwrap().replace(' ', "");
+    card.click().await.unwrap();
+    browser.wait_for_text("Copied").await;
+    browser.press("Add identity").await;
+    let field = browser.field("Link").await;
+    field.click().await.unwrap();
+    field.send_keys(Key::Control + "v").await.unwrap();
+    let pasted = served_tests::wait_for(
+        "the pasted code",
+        std::time::Duration::from_secs(10),
+        || async {
+            let value = field.prop("value").await.ok().flatten()?;
+            (!value.is_empty()).then_some(value)
+        },
+    )
+    .await;
+    assert_eq!(pasted, code, "{engine:?}");
+    browser.quit().await;
+}
+
 /// One `#[tokio::test]` per engine for each scenario above.
 macro_rules! in_every_engine {
     ($($scenario:ident),* $(,)?) => {
@@ -199,4 +226,5 @@ in_every_engine!(
     wrong_pins_count_down_to_a_lockout,
     restore_an_encrypted_aegis_backup,
     the_home_screen_note_shows_in_webkit_alone,
+    pressing_a_code_copies_it,
 );
