@@ -30,6 +30,24 @@ pub enum VaultError {
         "The stored PIN settings are outside what Soft Token accepts (Argon2id: 1 lane, at most 256 MiB and 10 passes, a 16-byte salt). The record was left as it is."
     )]
     KdfParams,
+    #[error("That passkey is not one of this vault's passkeys. Use another, or your PIN.")]
+    UnknownPasskey,
+    #[error("That passkey did not open the vault. Use your PIN, or another passkey.")]
+    WrongPasskey,
+    #[error("The passkey gave an answer Soft Token cannot use. Try again, or use your PIN.")]
+    PrfOutput,
+    #[error("Enter your PIN too: this vault opens only with the PIN and a passkey together.")]
+    PinNeeded,
+    #[error(
+        "This is the last passkey, and the PIN opens nothing without one. Turn off \u{201c}Require a passkey with the PIN\u{201d} first."
+    )]
+    LastRequiredPasskey,
+    #[error(
+        "The passkey \u{201c}{0}\u{201d} did not answer, so nothing was changed. Try again with it, or remove it first."
+    )]
+    PasskeyDidNotAnswer(String),
+    #[error("Your passkeys must answer to change the PIN, since the vault needs both.")]
+    PasskeysNeeded,
     #[error("This browser gave no random numbers, so nothing was changed. Try another browser.")]
     Random,
 }

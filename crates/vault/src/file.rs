@@ -18,7 +18,7 @@ const PAYLOAD_AAD: &[u8] = b"softtoken-vault/payload";
 const PIN_SLOT_AAD: &[u8] = b"softtoken-vault/slot/pin";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct PinSlot {
+pub(crate) struct PinSlot {
     #[serde(rename = "type")]
     kind: PinTag,
     id: String,
@@ -41,17 +41,17 @@ enum PinTag {
 /// (Plain values rather than serde's untagged/flatten, which cost the
 /// start-up WASM about 40 KB.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Body {
+pub(crate) struct Body {
     version: u32,
-    id: String,
-    slots: Vec<serde_json::Value>,
+    pub(crate) id: String,
+    pub(crate) slots: Vec<serde_json::Value>,
     #[serde(with = "b64")]
     nonce: Vec<u8>,
     #[serde(with = "b64")]
     ciphertext: Vec<u8>,
 }
 
-fn is_pin_slot(slot: &serde_json::Value) -> bool {
+pub(crate) fn is_pin_slot(slot: &serde_json::Value) -> bool {
     slot.get("type").and_then(serde_json::Value::as_str) == Some("pin")
 }
 
@@ -66,9 +66,9 @@ fn read_pin_slot(slots: &[serde_json::Value]) -> Option<PinSlot> {
 /// A vault as stored: nothing in it is readable without a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedVault {
-    body: Body,
+    pub(crate) body: Body,
     /// `body`'s PIN slot, read once.
-    pin: Option<PinSlot>,
+    pub(crate) pin: Option<PinSlot>,
 }
 
 /// An open vault: holds the data key, so it can write new versions of the
@@ -76,15 +76,15 @@ pub struct SealedVault {
 /// a caller prepare a write on a copy and keep it only once it is stored.
 #[derive(Debug, Clone)]
 pub struct UnlockedVault {
-    key: Key,
-    sealed: SealedVault,
+    pub(crate) key: Key,
+    pub(crate) sealed: SealedVault,
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn aad(domain: &[u8], id: &str, extra: &str) -> Vec<u8> {
+pub(crate) fn aad(domain: &[u8], id: &str, extra: &str) -> Vec<u8> {
     [
         domain,
         &FORMAT_VERSION.to_be_bytes(),
@@ -95,7 +95,9 @@ fn aad(domain: &[u8], id: &str, extra: &str) -> Vec<u8> {
     .concat()
 }
 
-fn random_array<const N: usize>(entropy: &mut dyn Entropy) -> Result<[u8; N], VaultError> {
+pub(crate) fn random_array<const N: usize>(
+    entropy: &mut dyn Entropy,
+) -> Result<[u8; N], VaultError> {
     let mut bytes = [0u8; N];
     entropy.fill(&mut bytes)?;
     Ok(bytes)
@@ -136,6 +138,11 @@ impl SealedVault {
         }
         let pin = read_pin_slot(&body.slots);
         Ok(Self { body, pin })
+    }
+
+    /// Reads the PIN slot again after the slots changed.
+    pub(crate) fn slots_changed(&mut self) {
+        self.pin = read_pin_slot(&self.body.slots);
     }
 
     /// The stored text.
@@ -188,18 +195,13 @@ impl SealedVault {
         kek: &KeyEncryptionKey,
     ) -> Result<(UnlockedVault, Document), VaultError> {
         let slot = self.pin_slot()?;
-        let wrapped = hazmat::open(
+        let key = unwrap_key(
             &kek.0.0,
             &slot.nonce,
             &slot.wrapped_key,
             &aad(PIN_SLOT_AAD, &self.body.id, &slot.id),
         )
-        .ok_or(VaultError::WrongPin)?;
-        let key_bytes: [u8; KEY_BYTES] = wrapped
-            .as_slice()
-            .try_into()
-            .map_err(|_| VaultError::Corrupt("wrapped key length"))?;
-        let key = Key(key_bytes);
+        .ok_or(VaultError::WrongPin)??;
         let document = open_document(&key, &self.body)?;
         Ok((
             UnlockedVault {
@@ -211,7 +213,23 @@ impl SealedVault {
     }
 }
 
-fn open_document(key: &Key, body: &Body) -> Result<Document, VaultError> {
+/// The data key a slot wraps: `None` when the tag does not verify (the
+/// wrong key-encryption key), an error when it opens but is not a key.
+pub(crate) fn unwrap_key(
+    kek: &Key,
+    nonce: &[u8],
+    wrapped_key: &[u8],
+    aad: &[u8],
+) -> Option<Result<Key, VaultError>> {
+    let wrapped = hazmat::open(kek, nonce, wrapped_key, aad)?;
+    Some(
+        <[u8; KEY_BYTES]>::try_from(wrapped.as_slice())
+            .map(Key)
+            .map_err(|_| VaultError::Corrupt("wrapped key length")),
+    )
+}
+
+pub(crate) fn open_document(key: &Key, body: &Body) -> Result<Document, VaultError> {
     let plaintext = hazmat::open(
         key,
         &body.nonce,

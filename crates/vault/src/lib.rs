@@ -12,6 +12,7 @@
 //! - Pure: randomness comes through [`Entropy`], time as arguments.
 //!
 //! Layout: `file.rs` the stored record, `pin_slot.rs` its PIN envelope,
+//! `passkey_slot.rs` its passkey (WebAuthn PRF) slots,
 //! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
 //! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
@@ -28,6 +29,7 @@ mod hazmat;
 mod identities;
 pub mod kdf;
 pub mod migrate;
+mod passkey_slot;
 mod pin;
 mod pin_slot;
 mod strict_json;
@@ -39,6 +41,7 @@ pub use file::{FORMAT_VERSION, SealedVault, UnlockedVault};
 pub use identities::{Activation, ActivationTarget, DocumentError, Duplicates};
 pub use kdf::{DerivedKey, KdfCosts, KdfError, KdfParams, KdfRequest, KeyEncryptionKey};
 pub use migrate::DOCUMENT_SCHEMA;
+pub use passkey_slot::{NewPasskey, PRF_SALT_BYTES, Passkey, PasskeyAnswer, PrfOutput};
 pub use pin::{Pin, is_weak};
 pub use pin_slot::NewPinSlot;
 

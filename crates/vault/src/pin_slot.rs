@@ -16,8 +16,8 @@ use crate::{Document, Entropy, Pin, SealedVault, UnlockedVault, VaultError};
 /// for a PIN change or stronger costs. Holds a key: zeroized on drop.
 #[derive(Debug)]
 pub struct NewPinSlot {
-    kek: KeyEncryptionKey,
-    kdf: KdfParams,
+    pub(crate) kek: KeyEncryptionKey,
+    pub(crate) kdf: KdfParams,
 }
 
 impl NewPinSlot {
@@ -72,15 +72,20 @@ impl UnlockedVault {
     }
 
     /// Replaces the PIN slot with the prepared one; only the data key is
-    /// re-wrapped.
+    /// re-wrapped. While passkeys are required with the PIN there is no
+    /// PIN slot to replace: the PIN changes with
+    /// [`UnlockedVault::require_passkey_with_pin`], which needs them.
     ///
     /// # Errors
-    /// [`VaultError::Random`].
+    /// [`VaultError::PasskeysNeeded`]; [`VaultError::Random`].
     pub fn set_pin(
         &mut self,
         slot: &NewPinSlot,
         entropy: &mut dyn Entropy,
     ) -> Result<SealedVault, VaultError> {
+        if !self.sealed().pin_alone_opens() {
+            return Err(VaultError::PasskeysNeeded);
+        }
         self.set_pin_slot(&slot.kek, slot.kdf.clone(), entropy)
     }
 
