@@ -12,3 +12,4 @@ pub mod storage;
 pub mod sync;
 pub mod updates;
 pub mod web_lock;
+pub mod webauthn;

@@ -8,6 +8,7 @@
 //! file, a line number or a count, never a PIN, password, secret or code.
 
 use crate::platform::storage::StorageError;
+use crate::platform::webauthn::WebAuthnError;
 use crate::workers::kdf::{DeriveError, WorkerError};
 use crate::workers::picture::PictureError;
 use otp::activation::{InvalidCode, LinkError};
@@ -67,6 +68,8 @@ pub enum SessionError {
     Worker(#[from] WorkerError),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error(transparent)]
+    Passkey(#[from] WebAuthnError),
     #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
     WrongPin { attempts_left: u32 },
     #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
@@ -102,7 +105,14 @@ macro_rules! through_session {
         }
     )*};
 }
-through_session!(VaultError, KdfError, WorkerError, StorageError, DeriveError);
+through_session!(
+    VaultError,
+    KdfError,
+    WorkerError,
+    StorageError,
+    DeriveError,
+    WebAuthnError
+);
 
 fn attempts(left: u32) -> String {
     match left {

@@ -24,6 +24,7 @@ mod commit;
 mod config;
 mod error;
 mod identities;
+mod passkeys;
 mod pin;
 mod session;
 
@@ -32,7 +33,10 @@ pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
 pub use config::AppConfig;
 pub use error::{AppError, ReadingError, SessionError, parse_new_pin, parse_pin};
 pub use identities::ActivateFor;
+pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
+/// A passkey slot as the screens list it (nothing secret).
+pub use vault::Passkey;
 // The browser's non-secret settings and the app's updates, which the
 // screens read and set: the state is the screens' one door to them.
 pub use crate::platform::clipboard::{Copied, copy_code};

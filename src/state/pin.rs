@@ -12,16 +12,18 @@ use crate::platform::storage::StorageError;
 use crate::workers::kdf::DeriveError;
 use leptos::prelude::*;
 use vault::{
-    Attempts, DerivedKey, Document, KdfRequest, NewPinSlot, OsEntropy, Pin, SealedVault,
-    UnlockedVault, VaultError,
+    Attempts, DerivedKey, Document, KdfRequest, NewPinSlot, OsEntropy, PasskeyAnswer, Pin,
+    SealedVault, UnlockedVault, VaultError,
 };
 
 /// What a PIN check found, for [`AppState::unlock`] and the checks of
 /// sensitive actions.
-struct Opened {
-    vault: UnlockedVault,
-    document: Document,
-    revision: u64,
+pub(super) struct Opened {
+    pub(super) vault: UnlockedVault,
+    pub(super) document: Document,
+    pub(super) revision: u64,
+    /// The passkey that answered, where one was asked.
+    pub(super) answer: Option<PasskeyAnswer>,
 }
 
 impl AppState {
@@ -33,7 +35,7 @@ impl AppState {
         async move |request| Ok(runner.run(request).await?)
     }
 
-    async fn new_pin_slot(&self, pin: &Pin) -> Result<NewPinSlot, SessionError> {
+    pub(super) async fn new_pin_slot(&self, pin: &Pin) -> Result<NewPinSlot, SessionError> {
         let costs = self.config().kdf_costs();
         NewPinSlot::prepare(pin, costs, &self.deriver(), &mut OsEntropy).await
     }
@@ -59,10 +61,54 @@ impl AppState {
         Ok(())
     }
 
-    /// Checks `pin` against the stored vault, counting the attempt first,
-    /// as one tab at a time: the attempt record is changed only by atomic
-    /// updates of the stored value, under a Web Lock where there is one.
+    /// The vault as stored now.
+    pub(super) async fn stored_vault(&self) -> Result<SealedVault, SessionError> {
+        let store = self.store().ok_or(SessionError::StorageNotOpen)?;
+        let record = store.read_vault().await?.ok_or(SessionError::NoVault)?;
+        Ok(SealedVault::parse(&record.text)?)
+    }
+
+    /// Refuses at once during a lockout: nothing (a passkey prompt
+    /// included) is asked of the person then.
+    pub(super) fn not_locked_out(&self) -> Result<(), SessionError> {
+        let now = now_ms();
+        match self.attempts.with_untracked(|a| a.locked_for(now)) {
+            Some(_) => Err(SessionError::LockedOut),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks `pin` against the stored vault, with a passkey too where the
+    /// vault needs both (asked before the attempt is counted: a cancelled
+    /// prompt costs nothing).
     async fn check_pin(&self, pin: &Pin) -> Result<Opened, SessionError> {
+        let derive = self.deriver();
+        if self.stored_vault().await?.pin_alone_opens() {
+            return self
+                .check_attempt(async |sealed| sealed.open_with_pin(pin, &derive).await)
+                .await;
+        }
+        self.not_locked_out()?;
+        let answer = self.ask_passkey(true).await?;
+        let mut opened = self
+            .check_attempt(async |sealed| {
+                sealed
+                    .open_with_pin_and_passkey(pin, &answer, &derive)
+                    .await
+            })
+            .await?;
+        opened.answer = Some(answer);
+        Ok(opened)
+    }
+
+    /// Runs `open` on the stored vault, counting the attempt first, as one
+    /// tab at a time: the attempt record is changed only by atomic updates
+    /// of the stored value, under a Web Lock where there is one. Every way
+    /// of unlocking goes through here, so the lockout covers them all.
+    pub(super) async fn check_attempt(
+        &self,
+        open: impl AsyncFn(&SealedVault) -> Result<(UnlockedVault, Document), SessionError>,
+    ) -> Result<Opened, SessionError> {
         let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         let _one_tab_at_a_time =
             crate::platform::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
@@ -86,7 +132,7 @@ impl AppState {
         }
         let record = store.read_vault().await?.ok_or(SessionError::NoVault)?;
         let sealed = SealedVault::parse(&record.text)?;
-        match sealed.open_with_pin(pin, &self.deriver()).await {
+        match open(&sealed).await {
             Ok((vault, document)) => {
                 if let Ok(attempts) = store.update_attempts(now_ms(), Attempts::succeeded).await {
                     self.attempts.set(attempts);
@@ -95,9 +141,10 @@ impl AppState {
                     vault,
                     document,
                     revision: record.revision,
+                    answer: None,
                 })
             }
-            Err(SessionError::Vault(VaultError::WrongPin)) => {
+            Err(SessionError::Vault(wrong @ (VaultError::WrongPin | VaultError::WrongPasskey))) => {
                 let now = now_ms();
                 let attempts = store
                     .update_attempts(now, |attempts| attempts.failed(now))
@@ -106,6 +153,8 @@ impl AppState {
                 self.attempts.set(attempts.clone());
                 Err(if attempts.locked_for(now).is_some() {
                     SessionError::WrongPinLockedOut
+                } else if wrong == VaultError::WrongPasskey {
+                    wrong.into()
                 } else {
                     SessionError::WrongPin {
                         attempts_left: attempts.remaining(),
@@ -123,6 +172,13 @@ impl AppState {
     /// or integrity error.
     pub async fn unlock(&self, pin: Pin) -> Result<(), SessionError> {
         let opened = self.check_pin(&pin).await?;
+        self.opened(opened, Some(pin)).await;
+        Ok(())
+    }
+
+    /// Holds what an unlock opened; a PIN slot below today's costs is made
+    /// again now that the PIN is known to be right.
+    pub(super) async fn opened(&self, opened: Opened, pin: Option<Pin>) {
         let weak = opened.vault.pin_weaker_than(self.config().kdf_costs());
         self.remember_vault(&opened.vault, opened.revision);
         self.inner.update_value(|inner| {
@@ -131,10 +187,9 @@ impl AppState {
         });
         self.document.set(opened.document);
         self.phase.set(Phase::Unlocked);
-        if weak {
+        if let (true, Some(pin)) = (weak, pin) {
             self.upgrade_pin_slot(pin).await;
         }
-        Ok(())
     }
 
     /// Asks for the PIN again before a sensitive action (changing the PIN,
@@ -143,12 +198,12 @@ impl AppState {
     ///
     /// # Errors
     /// [`SessionError::Locked`], or as [`AppState::unlock`].
-    pub async fn confirm_pin(&self, pin: &Pin) -> Result<(), SessionError> {
+    pub async fn confirm_pin(&self, pin: &Pin) -> Result<Option<PasskeyAnswer>, SessionError> {
         if !self.is_unlocked() {
             return Err(SessionError::Locked);
         }
         match self.check_pin(pin).await {
-            Ok(_) => Ok(()),
+            Ok(opened) => Ok(opened.answer),
             Err(error) => {
                 let now = now_ms();
                 if self
@@ -179,9 +234,19 @@ impl AppState {
     /// # Errors
     /// As [`AppState::confirm_pin`], or a derivation or storage error.
     pub async fn change_pin(&self, current: Pin, new_pin: Pin) -> Result<(), AppError> {
-        self.confirm_pin(&current).await?;
+        let confirmed = self.confirm_pin(&current).await?;
         let slot = self.new_pin_slot(&new_pin).await?;
-        self.write_with(|vault, _| Ok(vault.set_pin(&slot, &mut OsEntropy)?))
-            .await
+        if self.stored_vault().await?.pin_alone_opens() {
+            return self
+                .write_with(|vault, _| Ok(vault.set_pin(&slot, &mut OsEntropy)?))
+                .await;
+        }
+        // Passkeys are required with the PIN: each passkey's slot is made
+        // again with the new PIN, so each must answer.
+        let answers = self.answers_of_every_passkey(confirmed).await?;
+        self.write_with(|vault, _| {
+            Ok(vault.require_passkey_with_pin(true, &slot, &answers, &mut OsEntropy)?)
+        })
+        .await
     }
 }

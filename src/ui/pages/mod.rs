@@ -6,6 +6,7 @@ pub mod add_secret;
 pub mod backup;
 pub mod home;
 pub mod identity_settings;
+pub mod passkeys;
 pub mod pin_gate;
 pub mod reactivate;
 pub mod registration;

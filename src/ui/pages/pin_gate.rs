@@ -1,13 +1,15 @@
 //! The PIN gate: "Create PIN" (entered twice) on first run, "Enter your
 //! PIN" on every later start and after auto-lock. A wrong PIN says how many
-//! attempts are left; a lockout shows as a countdown. In a WebKit browser
+//! attempts are left; a lockout shows as a countdown. Where the vault has
+//! passkeys, "Unlock with a passkey" opens it with one instead, or the PIN
+//! is followed by the passkey where both are required. In a WebKit browser
 //! tab (Safari, every iPhone browser) it also says that the tokens may be
 //! deleted after seven days without a visit, and how to keep them.
 
 use super::error_of;
 use crate::state::{
-    Phase, SessionError, now_ms, parse_new_pin, parse_pin, reload, storage_may_expire,
-    use_app_state,
+    Phase, SessionError, cancel_passkey, now_ms, parse_new_pin, parse_pin, reload,
+    storage_may_expire, use_app_state,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -165,6 +167,13 @@ fn EnterPin() -> impl IntoView {
             unlocked
         }
     });
+    // What the stored vault opens with: a passkey alone, or the PIN only
+    // with a passkey.
+    let ways = LocalResource::new(move || async move { state.unlock_ways().await });
+    let with_passkey =
+        Action::new_local(move |_: &()| async move { state.unlock_with_passkey().await });
+    // Which of the two was tried last: its error is the one shown.
+    let passkey_last = RwSignal::new(false);
     let locked_seconds = Memo::new(move |_| {
         let now = state.now_ms.get().max(now_ms());
         state
@@ -175,14 +184,27 @@ fn EnterPin() -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if locked_seconds.get_untracked().is_none() {
+            passkey_last.set(false);
             unlock.dispatch_local(pin.get_untracked());
         }
     };
+    let error = move || {
+        if passkey_last.get() {
+            error_of(with_passkey.value().get())
+        } else {
+            error_of(unlock.value().get())
+        }
+    };
+    let pin_needs_passkey = move || ways.get().is_some_and(|ways| ways.pin_with_passkey);
+    let busy = move || unlock.pending().get() || with_passkey.pending().get();
     view! {
         <form class="card pin-form" on:submit=submit>
             <h2>"Enter your PIN"</h2>
+            <Show when=pin_needs_passkey>
+                <p class="muted">"Then use your passkey: Soft Token opens only with both."</p>
+            </Show>
             <PinInput id="pin" label="PIN" value=pin node_ref=field />
-            <p class="field__error" role="alert">{move || error_of(unlock.value().get())}</p>
+            <p class="field__error" role="alert">{error}</p>
             <Show when=move || locked_seconds.get().is_some()>
                 <p class="notice notice--error" role="timer" aria-live="polite">
                     {move || {
@@ -191,9 +213,23 @@ fn EnterPin() -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <button type="submit" class="button" disabled=move || unlock.pending().get() || locked_seconds.get().is_some()>
-                {move || if unlock.pending().get() { "Unlocking…" } else { "Unlock" }}
+            <button type="submit" class="button" disabled=move || busy() || locked_seconds.get().is_some()>
+                {move || match (unlock.pending().get(), pin_needs_passkey()) {
+                    (true, true) => "Waiting for your passkey…",
+                    (true, false) => "Unlocking…",
+                    (false, _) => "Unlock",
+                }}
             </button>
+            <Show when=move || (unlock.pending().get() && pin_needs_passkey()) || with_passkey.pending().get()>
+                <button type="button" class="button button--secondary" on:click=|_| cancel_passkey()>"Cancel"</button>
+            </Show>
+            <Show when=move || ways.get().is_some_and(|ways| ways.passkey_alone)>
+                <button type="button" class="button button--secondary"
+                    disabled=move || busy() || locked_seconds.get().is_some()
+                    on:click=move |_| { passkey_last.set(true); with_passkey.dispatch_local(()); }>
+                    {move || if with_passkey.pending().get() { "Waiting for your passkey…" } else { "Unlock with a passkey" }}
+                </button>
+            </Show>
         </form>
     }
 }

@@ -73,6 +73,7 @@ pub fn Settings() -> impl IntoView {
                 </Show>
             </Suspense>
         </section>
+        <super::passkeys::Passkeys />
         <ChangePin />
     }
 }

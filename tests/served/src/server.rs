@@ -47,6 +47,12 @@ impl StaticServer {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// The same address by name: WebAuthn refuses an IP address as the
+    /// relying party ("This is an invalid domain"), and accepts localhost.
+    pub fn localhost_url(&self, path: &str) -> String {
+        format!("http://localhost:{}{}", self.addr.port(), path)
+    }
+
     /// Stops answering, as when the network is gone: the port is closed and
     /// so is every open connection (a keep-alive one would still answer), so
     /// the browser sees a network error, not an HTTP one.
