@@ -133,3 +133,45 @@ async fn without_storage_status_settings_says_the_browser_does_not_say() {
     );
     assert!(control(&app.container, "Keep my tokens when space runs low").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn without_webauthn_settings_says_passkeys_cannot_work_and_offers_none() {
+    let window = web_sys::window().unwrap();
+    let _hidden = Shadowed::hide(window, "PublicKeyCredential");
+    let app = mount(&fresh_db_name("no-webauthn"));
+    create_pin(&app).await;
+    click(&app, "Settings").await;
+    wait_for_text(
+        &app,
+        "This browser cannot unlock Soft Token with a passkey: it does not support passkeys with the PRF extension. Your PIN opens Soft Token.",
+    )
+    .await;
+    assert!(control(&app.container, "Add a passkey").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn where_the_browser_says_it_lacks_prf_settings_offers_no_passkey() {
+    let class = Reflect::get(&web_sys::window().unwrap(), &"PublicKeyCredential".into()).unwrap();
+    let capabilities = function(
+        "",
+        "return () => Promise.resolve({ 'extension:prf': false })",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let _shadowed = Shadowed::with(class, "getClientCapabilities", capabilities);
+    let app = mount(&fresh_db_name("no-prf"));
+    create_pin(&app).await;
+    click(&app, "Settings").await;
+    wait_for_text(&app, "This browser cannot unlock Soft Token with a passkey").await;
+    assert!(control(&app.container, "Add a passkey").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn where_webauthn_is_there_settings_offers_a_passkey() {
+    // The other side of the two tests above, in this Chromium.
+    let app = mount(&fresh_db_name("webauthn"));
+    create_pin(&app).await;
+    click(&app, "Settings").await;
+    wait_for_text(&app, "Passkey name").await;
+    assert!(control(&app.container, "Add a passkey").is_some());
+}

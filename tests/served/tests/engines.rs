@@ -210,6 +210,31 @@ async fn pressing_a_code_copies_it(engine: Engine) {
     browser.quit().await;
 }
 
+/// Settings → Passkeys offers a passkey where the engine has WebAuthn
+/// (Chromium, Firefox), and says plainly that it cannot where it has none
+/// (WebKitGTK: no `PublicKeyCredential`; Safari on an iPhone has one).
+async fn the_passkeys_section_says_what_this_engine_can_do(engine: Engine) {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch_engine(engine).await.unwrap();
+    browser
+        .driver
+        .goto(server.localhost_url("/"))
+        .await
+        .unwrap();
+    browser.create_pin(PIN).await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.press("Settings").await;
+    if engine == Engine::WebKit {
+        browser
+            .wait_for_text("This browser cannot unlock Soft Token with a passkey")
+            .await;
+        assert!(!browser.page_text().await.contains("Add a passkey"));
+    } else {
+        browser.wait_for_text("Add a passkey").await;
+    }
+    browser.quit().await;
+}
+
 /// One `#[tokio::test]` per engine for each scenario above.
 macro_rules! in_every_engine {
     ($($scenario:ident),* $(,)?) => {
@@ -227,4 +252,5 @@ in_every_engine!(
     restore_an_encrypted_aegis_backup,
     the_home_screen_note_shows_in_webkit_alone,
     pressing_a_code_copies_it,
+    the_passkeys_section_says_what_this_engine_can_do,
 );
