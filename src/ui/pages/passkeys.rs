@@ -146,7 +146,7 @@ fn PasskeyList() -> impl IntoView {
         <Show when=move || !passkeys().is_empty()>
             {move || if confirming.get() {
                 view! {
-                    <div class="notice notice--error" role="note">
+                    <div class="passkey-confirm" role="note">
                         <p>{move || if required() {
                             "Afterwards the PIN alone opens Soft Token again. Enter your PIN, then use each passkey once more."
                         } else {

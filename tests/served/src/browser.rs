@@ -558,6 +558,43 @@ impl Browser {
         self.press("Unlock").await;
     }
 
+    /// Chromium only: a virtual authenticator like a laptop's (internal,
+    /// CTAP 2.1, user verification, presence simulated) from the DevTools
+    /// WebAuthn domain; `prf` says whether it has the PRF extension.
+    /// Returns its id.
+    pub async fn add_virtual_authenticator(&self, prf: bool) -> String {
+        let cdp = self.cdp();
+        cdp.send_raw("WebAuthn.enable", serde_json::json!({ "enableUI": false }))
+            .await
+            .expect("WebAuthn.enable");
+        let added = cdp
+            .send_raw(
+                "WebAuthn.addVirtualAuthenticator",
+                serde_json::json!({ "options": {
+                    "protocol": "ctap2", "ctap2Version": "ctap2_1", "transport": "internal",
+                    "hasResidentKey": true, "hasUserVerification": true, "isUserVerified": true,
+                    "automaticPresenceSimulation": true, "hasPrf": prf,
+                }}),
+            )
+            .await
+            .expect("WebAuthn.addVirtualAuthenticator");
+        added["authenticatorId"]
+            .as_str()
+            .expect("an authenticator id")
+            .to_owned()
+    }
+
+    /// Takes the authenticator away, as when a security key is unplugged.
+    pub async fn remove_virtual_authenticator(&self, id: &str) {
+        self.cdp()
+            .send_raw(
+                "WebAuthn.removeVirtualAuthenticator",
+                serde_json::json!({ "authenticatorId": id }),
+            )
+            .await
+            .expect("WebAuthn.removeVirtualAuthenticator");
+    }
+
     /// Evaluates a script and returns its value as JSON.
     pub async fn eval(&self, script: &str) -> WebDriverResult<Value> {
         Ok(self

@@ -10,38 +10,6 @@ use std::time::Instant;
 
 const PIN: &str = "3947";
 
-/// A virtual authenticator like a laptop's (internal, CTAP 2.1, user
-/// verification); `prf` says whether it has the PRF extension.
-async fn add_authenticator(browser: &Browser, prf: bool) -> String {
-    let cdp = browser.cdp();
-    cdp.send_raw("WebAuthn.enable", json!({ "enableUI": false }))
-        .await
-        .unwrap();
-    let added = cdp
-        .send_raw(
-            "WebAuthn.addVirtualAuthenticator",
-            json!({ "options": {
-                "protocol": "ctap2", "ctap2Version": "ctap2_1", "transport": "internal",
-                "hasResidentKey": true, "hasUserVerification": true, "isUserVerified": true,
-                "automaticPresenceSimulation": true, "hasPrf": prf,
-            }}),
-        )
-        .await
-        .unwrap();
-    added["authenticatorId"].as_str().unwrap().to_owned()
-}
-
-async fn remove_authenticator(browser: &Browser, id: &str) {
-    browser
-        .cdp()
-        .send_raw(
-            "WebAuthn.removeVirtualAuthenticator",
-            json!({ "authenticatorId": id }),
-        )
-        .await
-        .unwrap();
-}
-
 /// The JSON stored under `key` in `store`, copied out of the browser.
 async fn stored(browser: &Browser, store: &str) -> Value {
     let value = browser
@@ -96,7 +64,7 @@ async fn reopen(browser: &Browser, url: &str) {
 #[tokio::test]
 async fn a_passkey_unlocks_then_is_required_with_the_pin_and_then_is_not() {
     let (_server, browser, url) = first_visit_with_a_token().await;
-    add_authenticator(&browser, true).await;
+    browser.add_virtual_authenticator(true).await;
     add_passkey(&browser).await;
     browser.wait_for_text("Remove").await;
     browser
@@ -162,7 +130,7 @@ async fn a_passkey_unlocks_then_is_required_with_the_pin_and_then_is_not() {
 #[tokio::test]
 async fn without_its_authenticator_the_pin_and_passkey_unlock_says_so_and_changes_nothing() {
     let (_server, browser, url) = first_visit_with_a_token().await;
-    let authenticator = add_authenticator(&browser, true).await;
+    let authenticator = browser.add_virtual_authenticator(true).await;
     add_passkey(&browser).await;
     browser.wait_for_text("Remove").await;
     browser.press("Require a passkey with the PIN").await;
@@ -173,7 +141,7 @@ async fn without_its_authenticator_the_pin_and_passkey_unlock_says_so_and_change
         .await;
     let before = stored_record(&browser).await;
 
-    remove_authenticator(&browser, &authenticator).await;
+    browser.remove_virtual_authenticator(&authenticator).await;
     reopen(&browser, &url).await;
     browser.unlock(PIN).await;
     // With no authenticator the browser would wait out its timeout; the
@@ -192,7 +160,7 @@ async fn without_its_authenticator_the_pin_and_passkey_unlock_says_so_and_change
 #[tokio::test]
 async fn an_authenticator_without_prf_adds_nothing_and_says_why() {
     let (_server, browser, _url) = first_visit_with_a_token().await;
-    add_authenticator(&browser, false).await;
+    browser.add_virtual_authenticator(false).await;
     let before = stored_record(&browser).await;
     add_passkey(&browser).await;
     browser

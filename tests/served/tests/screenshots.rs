@@ -201,6 +201,49 @@ async fn webkit_pin_screens(width: u32, height: u32) {
     browser.quit().await;
 }
 
+/// Settings → Passkeys and the PIN screens with a passkey, with
+/// Chromium's virtual authenticator (served at localhost for WebAuthn).
+async fn passkey_screens(width: u32, height: u32, dark: bool) {
+    let (server, browser, dir, width_name) = open(width, height, dark).await;
+    browser
+        .driver
+        .goto(server.localhost_url("/"))
+        .await
+        .unwrap();
+    browser.create_pin("246810").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.add_virtual_authenticator(true).await;
+    browser.press("Settings").await;
+    browser.press("Add a passkey").await;
+    browser.wait_for_text("Remove").await;
+    browser
+        .eval("document.getElementById('passkeys-heading').scrollIntoView(); return true;")
+        .await
+        .unwrap();
+    shot(&browser, &dir, width_name, "13-passkeys").await;
+    browser.press("Require a passkey with the PIN").await;
+    browser.wait_for_text("If you lose every passkey").await;
+    shot(&browser, &dir, width_name, "13a-require-passkey").await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Unlock with a passkey").await;
+    shot(&browser, &dir, width_name, "13b-unlock-with-passkey").await;
+    browser.press("Unlock with a passkey").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.press("Settings").await;
+    browser.press("Require a passkey with the PIN").await;
+    browser
+        .type_into("Enter your PIN to confirm", "246810")
+        .await;
+    browser.press("Require a passkey").await;
+    browser
+        .wait_for_text("Soft Token opens only with your PIN and one of these passkeys together.")
+        .await;
+    browser.press("Lock").await;
+    browser.wait_for_text("Then use your passkey").await;
+    shot(&browser, &dir, width_name, "13c-pin-then-passkey").await;
+    browser.quit().await;
+}
+
 #[tokio::test]
 #[ignore = "produces pictures for a person to look at; run with make screenshots"]
 async fn screenshots() {
@@ -212,4 +255,7 @@ async fn screenshots() {
     long_preview(412, 915, true).await;
     webkit_pin_screens(412, 915).await;
     webkit_pin_screens(1280, 800).await;
+    passkey_screens(412, 915, false).await;
+    passkey_screens(1280, 800, false).await;
+    passkey_screens(412, 915, true).await;
 }
