@@ -17,6 +17,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
 
 mod engines;
+mod passkeys;
 
 use serde_json::{Value, json};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
@@ -494,7 +495,7 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
-    // BENCH_ONLY=many (or cold, engines, kdf, lighthouse; comma-separated) runs
+    // BENCH_ONLY=many (or cold, engines, passkeys, kdf, lighthouse; comma-separated) runs
     // only those parts, for working on one figure; the budgets of the
     // others are then not judged.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
@@ -517,6 +518,10 @@ async fn main() {
             runs.min(5)
         );
         engines::engines_run(&server, &mut samples).await;
+    }
+    for run in (0..runs.min(5)).filter(|_| part("passkeys")) {
+        eprintln!("bench: passkeys, run {}/{}", run + 1, runs.min(5));
+        passkeys::passkeys_run(&server, &mut samples).await;
     }
     if part("kdf") {
         eprintln!("bench: KDF against hash-wasm");
@@ -552,6 +557,15 @@ async fn main() {
         ("cold start (ms)", "<=", 300.0, true),
         ("unlock (ms)", "<=", 1000.0, true),
         ("unlock: longest task (ms)", "<=", 50.0, true),
+        ("unlock with a passkey (ms)", "<=", 1000.0, true),
+        ("unlock with a passkey: longest task (ms)", "<=", 50.0, true),
+        ("unlock with PIN and passkey (ms)", "<=", 1000.0, true),
+        (
+            "unlock with PIN and passkey: longest task (ms)",
+            "<=",
+            50.0,
+            true,
+        ),
         ("save a change: press to saved (ms)", "<=", 250.0, true),
         ("500 identities: screen of codes (ms)", "<=", 100.0, true),
         ("500 identities: longest task (ms)", "<=", 50.0, true),
