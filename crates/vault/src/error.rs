@@ -8,6 +8,8 @@ pub enum VaultError {
     WrongPin,
     #[error("A PIN has 4 to 16 digits.")]
     InvalidPin,
+    #[error("A password has 10 to 128 characters.")]
+    InvalidPassword,
     #[error(
         "This PIN is too easy to guess (a common PIN, one digit repeated, a repeating pattern or a straight run). Choose another."
     )]

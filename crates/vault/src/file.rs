@@ -16,11 +16,12 @@ pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &str = "SOFTTOKEN-VAULT";
 const PAYLOAD_AAD: &[u8] = b"softtoken-vault/payload";
 const PIN_SLOT_AAD: &[u8] = b"softtoken-vault/slot/pin";
+const PASSWORD_SLOT_AAD: &[u8] = b"softtoken-vault/slot/password";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PinSlot {
     #[serde(rename = "type")]
-    kind: PinTag,
+    pub(crate) kind: PinTag,
     id: String,
     kdf: KdfParams,
     #[serde(with = "b64")]
@@ -29,10 +30,22 @@ pub(crate) struct PinSlot {
     wrapped_key: Vec<u8>,
 }
 
+/// The knowledge slot's two types: a PIN, or a password in its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-enum PinTag {
+pub(crate) enum PinTag {
     #[serde(rename = "pin")]
     Pin,
+    #[serde(rename = "password")]
+    Password,
+}
+
+impl PinTag {
+    fn aad_domain(self) -> &'static [u8] {
+        match self {
+            Self::Pin => PIN_SLOT_AAD,
+            Self::Password => PASSWORD_SLOT_AAD,
+        }
+    }
 }
 
 /// Key slots stay JSON values as read: types this version does not know,
@@ -51,8 +64,12 @@ pub(crate) struct Body {
     ciphertext: Vec<u8>,
 }
 
+/// A `pin` or `password` slot: the one the secret the person knows opens.
 pub(crate) fn is_pin_slot(slot: &serde_json::Value) -> bool {
-    slot.get("type").and_then(serde_json::Value::as_str) == Some("pin")
+    matches!(
+        slot.get("type").and_then(serde_json::Value::as_str),
+        Some("pin" | "password")
+    )
 }
 
 /// The first slot of type `pin` that reads as one.
@@ -199,7 +216,7 @@ impl SealedVault {
             &kek.0.0,
             &slot.nonce,
             &slot.wrapped_key,
-            &aad(PIN_SLOT_AAD, &self.body.id, &slot.id),
+            &aad(slot.kind.aad_domain(), &self.body.id, &slot.id),
         )
         .ok_or(VaultError::WrongPin)??;
         let document = open_document(&key, &self.body)?;
@@ -251,6 +268,17 @@ impl UnlockedVault {
         document: &Document,
         entropy: &mut dyn Entropy,
     ) -> Result<(Self, SealedVault), VaultError> {
+        Self::create_as(kek, kdf, PinTag::Pin, document, entropy)
+    }
+
+    /// [`UnlockedVault::create`] with a PIN or a password slot.
+    pub(crate) fn create_as(
+        kek: &KeyEncryptionKey,
+        kdf: KdfParams,
+        kind: PinTag,
+        document: &Document,
+        entropy: &mut dyn Entropy,
+    ) -> Result<(Self, SealedVault), VaultError> {
         let id = hex(&random_array::<16>(entropy)?);
         let key = hazmat::random_key(entropy)?;
         let body = Body {
@@ -264,7 +292,7 @@ impl UnlockedVault {
             key,
             sealed: SealedVault { body, pin: None },
         };
-        vault.set_pin_slot(kek, kdf, entropy)?;
+        vault.set_secret_slot(kek, kdf, kind, entropy)?;
         let sealed = vault.seal(document, entropy)?;
         Ok((vault, sealed))
     }
@@ -305,16 +333,27 @@ impl UnlockedVault {
         kdf: KdfParams,
         entropy: &mut dyn Entropy,
     ) -> Result<SealedVault, VaultError> {
+        self.set_secret_slot(kek, kdf, PinTag::Pin, entropy)
+    }
+
+    /// Replaces the PIN or password slot with one of type `kind`.
+    pub(crate) fn set_secret_slot(
+        &mut self,
+        kek: &KeyEncryptionKey,
+        kdf: KdfParams,
+        kind: PinTag,
+        entropy: &mut dyn Entropy,
+    ) -> Result<SealedVault, VaultError> {
         let slot_id = hex(&random_array::<8>(entropy)?);
         let nonce = random_array::<NONCE_BYTES>(entropy)?;
         let wrapped_key = hazmat::seal(
             &kek.0.0,
             &nonce,
             &self.key.0,
-            &aad(PIN_SLOT_AAD, &self.sealed.body.id, &slot_id),
+            &aad(kind.aad_domain(), &self.sealed.body.id, &slot_id),
         );
         let slot = PinSlot {
-            kind: PinTag::Pin,
+            kind,
             id: slot_id,
             kdf,
             nonce: nonce.to_vec(),

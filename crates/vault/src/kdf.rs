@@ -252,7 +252,7 @@ impl std::fmt::Debug for KdfRequest {
 impl KdfRequest {
     pub(crate) fn pin(pin: &Pin, params: KdfParams) -> Self {
         Self {
-            secret: pin.expose_digits().to_owned(),
+            secret: pin.expose().to_owned(),
             job: KdfJob::Argon2id(params),
         }
     }

@@ -97,6 +97,10 @@ struct PasskeySlot {
     /// The PIN half's Argon2id, in `pin+webauthn-prf` slots only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     kdf: Option<KdfParams>,
+    /// `"password"` where the PIN half is a password (absent: a PIN); for
+    /// the PIN screen to ask for the right one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    secret: Option<String>,
     #[serde(with = "b64")]
     nonce: Vec<u8>,
     #[serde(with = "b64")]
@@ -171,6 +175,15 @@ impl SealedVault {
     /// Whether the PIN alone opens this vault (else it needs a passkey too).
     pub fn pin_alone_opens(&self) -> bool {
         self.pin.is_some()
+    }
+
+    /// Whether the secret the person knows is a password, not a PIN: the
+    /// PIN screen asks for what opens the vault.
+    pub fn uses_password(&self) -> bool {
+        match &self.pin {
+            Some(slot) => slot.kind == crate::file::PinTag::Password,
+            None => passkey_slots(self).any(|slot| slot.secret.as_deref() == Some("password")),
+        }
     }
 
     fn slot_for(&self, kind: &str, credential_id: &[u8]) -> Result<PasskeySlot, VaultError> {
@@ -261,6 +274,9 @@ impl UnlockedVault {
             label: passkey.label.clone(),
             created_at: passkey.created_at_ms,
             kdf: pin.map(|pin| pin.kdf.clone()),
+            secret: pin
+                .filter(|pin| pin.password)
+                .map(|_| "password".to_owned()),
             nonce: Vec::new(),
             wrapped_key: Vec::new(),
         };
@@ -360,7 +376,7 @@ impl UnlockedVault {
         if required {
             changed.sealed.body.slots.retain(|slot| !is_pin_slot(slot));
         } else {
-            changed.set_pin_slot(&pin.kek, pin.kdf.clone(), entropy)?;
+            changed.set_secret_slot(&pin.kek, pin.kdf.clone(), pin.kind(), entropy)?;
         }
         changed
             .sealed

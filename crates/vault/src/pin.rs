@@ -1,4 +1,6 @@
-//! A PIN: 4 to 16 digits. Zeroized on drop, never printed.
+//! A PIN: 4 to 16 digits, or, for those who want a longer secret, a
+//! password of 10 to 128 characters of any text (stored in a `password`
+//! slot; same KDF). Zeroized on drop, never printed.
 //!
 //! A PIN being chosen (Create PIN, Change PIN) must also not be one of the
 //! first a thief tries: [`Pin::new_chosen`]. A PIN being checked is only
@@ -8,11 +10,38 @@ use crate::VaultError;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
-pub struct Pin(String);
+pub struct Pin {
+    text: String,
+    #[zeroize(skip)]
+    password: bool,
+}
 
 impl Pin {
     pub const MIN_DIGITS: usize = 4;
     pub const MAX_DIGITS: usize = 16;
+    pub const MIN_PASSWORD_CHARS: usize = 10;
+    pub const MAX_PASSWORD_CHARS: usize = 128;
+
+    /// A password in place of a PIN: 10 to 128 characters, any text.
+    ///
+    /// # Errors
+    /// [`VaultError::InvalidPassword`] for another length.
+    pub fn password(text: &str) -> Result<Self, VaultError> {
+        let length = text.chars().count();
+        if (Self::MIN_PASSWORD_CHARS..=Self::MAX_PASSWORD_CHARS).contains(&length) {
+            Ok(Self {
+                text: text.to_owned(),
+                password: true,
+            })
+        } else {
+            Err(VaultError::InvalidPassword)
+        }
+    }
+
+    /// Whether this is a password rather than digits.
+    pub fn is_password(&self) -> bool {
+        self.password
+    }
 
     /// # Errors
     /// [`VaultError::InvalidPin`] unless the text is 4 to 16 ASCII digits.
@@ -20,7 +49,10 @@ impl Pin {
         let valid = (Self::MIN_DIGITS..=Self::MAX_DIGITS).contains(&text.len())
             && text.bytes().all(|b| b.is_ascii_digit());
         if valid {
-            Ok(Self(text.to_owned()))
+            Ok(Self {
+                text: text.to_owned(),
+                password: false,
+            })
         } else {
             Err(VaultError::InvalidPin)
         }
@@ -39,9 +71,9 @@ impl Pin {
         Ok(pin)
     }
 
-    /// The digits, only to hand the PIN to the KDF worker.
-    pub fn expose_digits(&self) -> &str {
-        &self.0
+    /// The text, only to hand it to the KDF worker.
+    pub fn expose(&self) -> &str {
+        &self.text
     }
 }
 
@@ -136,5 +168,32 @@ mod tests {
             assert!(Pin::new_chosen(fine).is_ok(), "{fine}");
         }
         assert_eq!(Pin::new_chosen("12a4").unwrap_err(), VaultError::InvalidPin);
+    }
+
+    #[test]
+    fn a_password_has_ten_to_a_hundred_and_twenty_eight_characters_of_any_text() {
+        for good in [
+            "correct horse",
+            "ünïcödé pässwörd",
+            "1234567890",
+            &"x".repeat(128),
+        ] {
+            let password = Pin::password(good).unwrap();
+            assert!(password.is_password());
+            assert_eq!(password.expose(), good);
+        }
+        // Counted in characters, not bytes: nine two-byte letters are short.
+        for bad in ["short", "äääääääää", &"x".repeat(129), ""] {
+            assert_eq!(
+                Pin::password(bad).unwrap_err(),
+                VaultError::InvalidPassword,
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            format!("{:?}", Pin::password("a long password").unwrap()),
+            "Pin(redacted)"
+        );
+        assert!(!Pin::new("2468").unwrap().is_password());
     }
 }

@@ -8,6 +8,7 @@
 //! [`VaultError::WrongPin`] only for an intact record; `derive`'s own
 //! failures come back as they are (the caller's error type).
 
+use crate::file::PinTag;
 use crate::kdf::{DerivedKey, KdfCosts, KdfParams, KdfRequest, KeyEncryptionKey};
 use crate::{Document, Entropy, Pin, SealedVault, UnlockedVault, VaultError};
 
@@ -18,6 +19,18 @@ use crate::{Document, Entropy, Pin, SealedVault, UnlockedVault, VaultError};
 pub struct NewPinSlot {
     pub(crate) kek: KeyEncryptionKey,
     pub(crate) kdf: KdfParams,
+    /// Made from a password: written as a `password` slot.
+    pub(crate) password: bool,
+}
+
+impl NewPinSlot {
+    pub(crate) fn kind(&self) -> PinTag {
+        if self.password {
+            PinTag::Password
+        } else {
+            PinTag::Pin
+        }
+    }
 }
 
 impl NewPinSlot {
@@ -36,6 +49,7 @@ impl NewPinSlot {
         Ok(Self {
             kek: KeyEncryptionKey(key),
             kdf,
+            password: pin.is_password(),
         })
     }
 }
@@ -68,7 +82,7 @@ impl UnlockedVault {
         document: &Document,
         entropy: &mut dyn Entropy,
     ) -> Result<(Self, SealedVault), VaultError> {
-        Self::create(&slot.kek, slot.kdf.clone(), document, entropy)
+        Self::create_as(&slot.kek, slot.kdf.clone(), slot.kind(), document, entropy)
     }
 
     /// Replaces the PIN slot with the prepared one; only the data key is
@@ -86,7 +100,7 @@ impl UnlockedVault {
         if !self.sealed().pin_alone_opens() {
             return Err(VaultError::PasskeysNeeded);
         }
-        self.set_pin_slot(&slot.kek, slot.kdf.clone(), entropy)
+        self.set_secret_slot(&slot.kek, slot.kdf.clone(), slot.kind(), entropy)
     }
 
     /// True when the PIN slot was made with lower costs than `costs`: it
