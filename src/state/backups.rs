@@ -97,7 +97,8 @@ impl AppState {
     /// # Errors
     /// As [`AppState::confirm_pin`], or [`AppError::NotSaved`].
     pub async fn export_unencrypted(&self, pin: &str, as_links: bool) -> Result<Saved, AppError> {
-        self.confirm_pin(&super::parse_pin(pin)?).await?;
+        self.confirm_pin(&super::parse_secret(pin, self.uses_password())?)
+            .await?;
         let entries = self.document.with_untracked(vault::Document::entries);
         let tokens = entries.len();
         let (text, extension, mime) = if as_links {

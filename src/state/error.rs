@@ -72,6 +72,8 @@ pub enum SessionError {
     Passkey(#[from] WebAuthnError),
     #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
     WrongPin { attempts_left: u32 },
+    #[error("That password is not correct. {} left.", attempts(*attempts_left))]
+    WrongPassword { attempts_left: u32 },
     #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
     WrongPinLockedOut,
     #[error("Too many wrong PINs. Wait until the countdown ends.")]
@@ -92,6 +94,8 @@ pub enum SessionError {
     NoVault,
     #[error("The two PINs are not the same. Enter them again.")]
     PinsDiffer,
+    #[error("The two passwords are not the same. Type them again.")]
+    PasswordsDiffer,
 }
 
 /// The start path's causes, met elsewhere too, become [`AppError`] through
@@ -152,6 +156,32 @@ pub type PinResult = Result<vault::Pin, SessionError>;
 /// [`VaultError::InvalidPin`], whose sentence is the PIN rule.
 pub fn parse_pin(text: &str) -> PinResult {
     Ok(vault::Pin::new(text)?)
+}
+
+/// Reads the secret that opens the vault as typed: a password where the
+/// vault uses one, else a PIN.
+///
+/// # Errors
+/// [`VaultError::InvalidPassword`] or [`VaultError::InvalidPin`].
+pub fn parse_secret(text: &str, password: bool) -> PinResult {
+    if password {
+        Ok(vault::Pin::password(text)?)
+    } else {
+        parse_pin(text)
+    }
+}
+
+/// Reads a secret being chosen: a password (10 to 128 characters), or a
+/// PIN that is not easy to guess.
+///
+/// # Errors
+/// As [`parse_secret`], or [`VaultError::WeakPin`].
+pub fn parse_new_secret(text: &str, password: bool) -> PinResult {
+    if password {
+        Ok(vault::Pin::password(text)?)
+    } else {
+        parse_new_pin(text)
+    }
 }
 
 /// Reads a PIN being chosen (Create PIN, Change PIN): also refuses one that

@@ -31,7 +31,9 @@ mod session;
 pub use adding::{Candidate, Pending, Reading, use_pending};
 pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
 pub use config::AppConfig;
-pub use error::{AppError, ReadingError, SessionError, parse_new_pin, parse_pin};
+pub use error::{
+    AppError, ReadingError, SessionError, parse_new_pin, parse_new_secret, parse_pin, parse_secret,
+};
 pub use identities::ActivateFor;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};

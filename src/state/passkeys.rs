@@ -18,6 +18,8 @@ pub use crate::platform::webauthn::WebAuthnError;
 /// What the stored vault opens with, for the PIN screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UnlockWays {
+    /// The secret the person knows is a password, not a PIN.
+    pub password: bool,
     /// A passkey alone opens it ("Unlock with a passkey").
     pub passkey_alone: bool,
     /// The PIN opens it only together with a passkey.
@@ -28,6 +30,7 @@ impl UnlockWays {
     fn of(sealed: &SealedVault) -> Self {
         let passkeys = sealed.passkeys();
         Self {
+            password: sealed.uses_password(),
             passkey_alone: passkeys.iter().any(|p| !p.with_pin),
             pin_with_passkey: !sealed.pin_alone_opens() && passkeys.iter().any(|p| p.with_pin),
         }
@@ -69,6 +72,14 @@ impl AppState {
         self.inner
             .with_value(|inner| inner.vault.as_ref().map(|v| v.sealed().passkeys()))
             .unwrap_or_default()
+    }
+
+    /// Whether the open vault's secret is a password, not a PIN: every
+    /// field that asks for it asks for a password then.
+    pub fn uses_password(&self) -> bool {
+        self.inner
+            .with_value(|inner| inner.vault.as_ref().map(|v| v.sealed().uses_password()))
+            .unwrap_or(false)
     }
 
     /// Whether the open vault needs a passkey with the PIN.

@@ -151,14 +151,15 @@ impl AppState {
                     .await
                     .unwrap_or(attempts);
                 self.attempts.set(attempts.clone());
+                let attempts_left = attempts.remaining();
                 Err(if attempts.locked_for(now).is_some() {
                     SessionError::WrongPinLockedOut
                 } else if wrong == VaultError::WrongPasskey {
                     wrong.into()
+                } else if sealed.uses_password() {
+                    SessionError::WrongPassword { attempts_left }
                 } else {
-                    SessionError::WrongPin {
-                        attempts_left: attempts.remaining(),
-                    }
+                    SessionError::WrongPin { attempts_left }
                 })
             }
             Err(error) => Err(error),

@@ -5,5 +5,6 @@ pub mod code_context;
 pub mod code_format;
 pub mod code_list;
 pub mod digit_field;
+pub mod secret_input;
 pub mod top_bar;
 pub mod update_prompt;

@@ -7,30 +7,9 @@
 
 use super::error_of;
 use crate::state::{AppError, MIN_BACKUP_PASSWORD, OpenedFile, Saved, use_app_state};
+use crate::ui::components::secret_input::{SecretInput, strength};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-/// A hint, not a rule beyond the minimum length.
-fn strength(password: &str) -> &'static str {
-    let length = password.chars().count();
-    let classes = [
-        password.chars().any(|c| c.is_lowercase()),
-        password.chars().any(|c| c.is_uppercase()),
-        password.chars().any(|c| c.is_ascii_digit()),
-        password.chars().any(|c| !c.is_alphanumeric()),
-    ]
-    .iter()
-    .filter(|&&present| present)
-    .count();
-    match (length, classes) {
-        (0, _) => "",
-        (l, _) if l < MIN_BACKUP_PASSWORD => "Too short: use at least 8 characters.",
-        (l, c) if l < 12 || (l < 16 && c < 2) => {
-            "Fair: a longer password, or a few unrelated words, is stronger."
-        }
-        _ => "Strong.",
-    }
-}
 
 /// What the status line says after a file was saved.
 fn saved_sentence(saved: &Saved) -> String {
@@ -129,7 +108,7 @@ pub fn Backup() -> impl IntoView {
                 <label for="backup-password">"Backup password"</label>
                 <input id="backup-password" type="password" autocomplete="new-password"
                     bind:value=password aria-describedby="backup-strength" />
-                <p class="muted" id="backup-strength" aria-live="polite">{move || strength(&password.get())}</p>
+                <p class="muted" id="backup-strength" aria-live="polite">{move || strength(&password.get(), MIN_BACKUP_PASSWORD)}</p>
             </div>
             <div class="field">
                 <label for="backup-password-again">"Enter the backup password again"</label>
@@ -150,11 +129,8 @@ pub fn Backup() -> impl IntoView {
                     on:change=move |e| understood.set(event_target_checked(&e)) />
                 <label for="understood">"I understand that this file is not protected"</label>
             </div>
-            <div class="field">
-                <label for="plain-export-pin">"Your PIN"</label>
-                <input id="plain-export-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                    bind:value=plain_pin />
-            </div>
+            <SecretInput id="plain-export-pin" pin_label="Your PIN" password_label="Your password"
+                value=plain_pin password=state.uses_password() />
             <p class="field__error" role="alert">
                 {move || error_of(export_plain.value().get())}
             </p>

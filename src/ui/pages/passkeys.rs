@@ -5,8 +5,9 @@
 
 use super::error_of;
 use crate::state::{
-    AppError, Passkey, cancel_passkey, parse_pin, passkeys_may_work, use_app_state,
+    AppError, Passkey, cancel_passkey, parse_secret, passkeys_may_work, use_app_state,
 };
+use crate::ui::components::secret_input::SecretInput;
 use leptos::prelude::*;
 
 fn added_on(created_at_ms: u64) -> String {
@@ -15,18 +16,6 @@ fn added_on(created_at_ms: u64) -> String {
         "added {}",
         String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
     )
-}
-
-/// Typed digits only, as the PIN fields take them.
-fn digits(signal: RwSignal<String>) -> impl Fn(leptos::ev::Event) {
-    move |event| {
-        signal.set(
-            event_target_value(&event)
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect(),
-        )
-    }
 }
 
 #[component]
@@ -52,6 +41,7 @@ pub fn Passkeys() -> impl IntoView {
 fn PasskeyList() -> impl IntoView {
     let state = use_app_state();
     let label = RwSignal::new("This laptop".to_owned());
+    let label_field = label;
     let pin = RwSignal::new(String::new());
     let add = Action::new_local(move |_: &()| {
         let (label, typed) = (
@@ -60,11 +50,16 @@ fn PasskeyList() -> impl IntoView {
         );
         async move {
             let pin = if state.passkey_required() {
-                Some(parse_pin(&typed)?)
+                Some(parse_secret(&typed, state.uses_password())?)
             } else {
                 None
             };
-            state.add_passkey(label, pin).await
+            state.add_passkey(label.clone(), pin).await?;
+            // A name for the next one, which is usually a spare key.
+            if label == "This laptop" {
+                label_field.set("Security key".to_owned());
+            }
+            Ok::<(), AppError>(())
         }
     });
     let remove = Action::new_local(move |slot_id: &String| {
@@ -78,7 +73,9 @@ fn PasskeyList() -> impl IntoView {
             zeroize::Zeroizing::new(confirm_pin.get_untracked()),
         );
         async move {
-            state.require_passkey(required, parse_pin(&typed)?).await?;
+            state
+                .require_passkey(required, parse_secret(&typed, state.uses_password())?)
+                .await?;
             confirm_pin.set(String::new());
             Ok::<(), AppError>(())
         }
@@ -93,6 +90,12 @@ fn PasskeyList() -> impl IntoView {
     let passkeys = move || listed.get().0;
     let required = move || listed.get().1;
     let confirming = RwSignal::new(false);
+    // Whether the vault's secret is a password (fields and sentences say so).
+    let password = Signal::derive(move || {
+        require.version().get();
+        state.uses_password()
+    });
+    let secret = move || if password.get() { "password" } else { "PIN" };
     let busy = move || add.pending().get() || remove.pending().get() || require.pending().get();
     let message = move || {
         [
@@ -110,9 +113,9 @@ fn PasskeyList() -> impl IntoView {
     };
     view! {
         <p>{move || match (passkeys().is_empty(), required()) {
-            (true, _) => "Unlock with your fingerprint, face, screen lock or security key instead of typing the PIN.",
-            (false, false) => "Your PIN alone still opens a copy of the vault (from a stolen or copied device, for example). To make a copy useless without one of your passkeys, require a passkey with the PIN.",
-            (false, true) => "Soft Token opens only with your PIN and one of these passkeys together.",
+            (true, _) => format!("Unlock with your fingerprint, face, screen lock or security key instead of typing the {}.", secret()),
+            (false, false) => format!("Your {} alone still opens a copy of the vault (from a stolen or copied device, for example). To make a copy useless without one of your passkeys, require a passkey with the PIN.", secret()),
+            (false, true) => format!("Soft Token opens only with your {} and one of these passkeys together.", secret()),
         }}</p>
         <ul class="link-list">
             <For each=passkeys key=|passkey: &Passkey| passkey.slot_id.clone() let:passkey>
@@ -133,11 +136,7 @@ fn PasskeyList() -> impl IntoView {
                 <input id="passkey-label" type="text" maxlength="64" bind:value=label />
             </div>
             <Show when=required>
-                <div class="field">
-                    <label for="passkey-pin">"Your PIN"</label>
-                    <input id="passkey-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                        prop:value=move || pin.get() on:input=digits(pin) />
-                </div>
+                <SecretInput id="passkey-pin" pin_label="Your PIN" password_label="Your password" value=pin password />
             </Show>
             <button type="submit" class="button button--secondary" disabled=busy>
                 {move || if add.pending().get() { "Waiting for the passkey…" } else { "Add a passkey" }}
@@ -148,15 +147,11 @@ fn PasskeyList() -> impl IntoView {
                 view! {
                     <div class="passkey-confirm" role="note">
                         <p>{move || if required() {
-                            "Afterwards the PIN alone opens Soft Token again. Enter your PIN, then use each passkey once more."
+                            format!("Afterwards the {0} alone opens Soft Token again. Enter your {0}, then use each passkey once more.", secret())
                         } else {
-                            "If you lose every passkey, only a backup (or your issuer's unlock) can bring your tokens back. Enter your PIN, then use each passkey once."
+                            format!("If you lose every passkey, only a backup (or your issuer's unlock) can bring your tokens back. Enter your {}, then use each passkey once.", secret())
                         }}</p>
-                        <div class="field">
-                            <label for="require-pin">"Enter your PIN to confirm"</label>
-                            <input id="require-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                                prop:value=move || confirm_pin.get() on:input=digits(confirm_pin) />
-                        </div>
+                        <SecretInput id="require-pin" pin_label="Enter your PIN to confirm" password_label="Enter your password to confirm" value=confirm_pin password />
                         <button type="button" class="button" disabled=busy
                             on:click=move |_| { require.dispatch_local(!required()); confirming.set(false); }>
                             {move || if required() { "Stop requiring a passkey" } else { "Require a passkey" }}

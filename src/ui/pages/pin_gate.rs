@@ -8,9 +8,10 @@
 
 use super::error_of;
 use crate::state::{
-    Phase, SessionError, cancel_passkey, now_ms, parse_new_pin, parse_pin, reload,
+    Phase, SessionError, cancel_passkey, now_ms, parse_new_secret, parse_secret, reload,
     storage_may_expire, use_app_state,
 };
+use crate::ui::components::secret_input::SecretInput;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -62,35 +63,12 @@ fn SafariWarning() -> impl IntoView {
 }
 
 #[component]
-fn PinInput(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                node_ref=node_ref.unwrap_or_default()
-                type="password"
-                inputmode="numeric"
-                autocomplete="off"
-                maxlength="16"
-                class="pin-input"
-                prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event).chars().filter(char::is_ascii_digit).collect())
-            />
-        </div>
-    }
-}
-
-#[component]
 fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
     let state = use_app_state();
     let restoring = move || then_to.get() == "/backup";
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // "Use a password instead": a longer secret than digits.
+    let password = RwSignal::new(false);
     // What the form's own check found; the action's error is its value.
     let problem = RwSignal::new(None::<SessionError>);
     let first = NodeRef::new();
@@ -102,10 +80,15 @@ fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (first, second) = (pin.get_untracked(), confirm.get_untracked());
-        match parse_new_pin(&first) {
+        let password = password.get_untracked();
+        match parse_new_secret(&first, password) {
             Err(error) => problem.set(Some(error)),
             Ok(_) if first != second => {
-                problem.set(Some(SessionError::PinsDiffer));
+                problem.set(Some(if password {
+                    SessionError::PasswordsDiffer
+                } else {
+                    SessionError::PinsDiffer
+                }));
                 confirm.set(String::new());
             }
             Ok(chosen) => {
@@ -126,21 +109,37 @@ fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
             </div>
         </Show>
         <form class="card pin-form" on:submit=submit>
-            <h2>{move || if restoring() { "Restore from a backup" } else { "Create PIN" }}</h2>
-            <p class="muted">{move || if restoring() {
-                "First choose a PIN for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned()
-            } else {
-                format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS)
+            <h2>{move || match (restoring(), password.get()) {
+                (true, _) => "Restore from a backup",
+                (false, false) => "Create PIN",
+                (false, true) => "Create a password",
+            }}</h2>
+            <p class="muted">{move || match (restoring(), password.get()) {
+                (true, false) => "First choose a PIN for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned(),
+                (true, true) => "First choose a password for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned(),
+                (false, false) => format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS),
+                (false, true) => format!("Your password protects your soft token identities on this device. Use {} to {} characters; a few unrelated words are easy to remember and hard to guess.", vault::Pin::MIN_PASSWORD_CHARS, vault::Pin::MAX_PASSWORD_CHARS),
             }}</p>
-            <PinInput id="new-pin" label="PIN" value=pin node_ref=first />
-            <PinInput id="confirm-pin" label="Enter the PIN again" value=confirm />
+            <SecretInput id="new-pin" pin_label="PIN" password_label="Password" value=pin password node_ref=first new_password=true />
+            <SecretInput id="confirm-pin" pin_label="Enter the PIN again" password_label="Enter the password again" value=confirm password />
             <p class="field__error" role="alert">{error}</p>
             <button type="submit" class="button" disabled=move || create.pending().get()>
-                {move || match (create.pending().get(), restoring()) {
-                    (true, _) => "Creating…",
-                    (false, true) => "Create PIN and open a backup",
-                    (false, false) => "Create PIN",
+                {move || match (create.pending().get(), restoring(), password.get()) {
+                    (true, _, _) => "Creating…",
+                    (false, true, false) => "Create PIN and open a backup",
+                    (false, true, true) => "Create password and open a backup",
+                    (false, false, false) => "Create PIN",
+                    (false, false, true) => "Create password",
                 }}
+            </button>
+            <button type="button" class="button button--secondary"
+                on:click=move |_| {
+                    password.update(|p| *p = !*p);
+                    pin.set(String::new());
+                    confirm.set(String::new());
+                    problem.set(None);
+                }>
+                {move || if password.get() { "Use a PIN instead" } else { "Use a password instead" }}
             </button>
             <button type="button" class="button button--secondary"
                 on:click=move |_| then_to.update(|to| *to = if *to == "/" { "/backup" } else { "/" })>
@@ -156,10 +155,14 @@ fn EnterPin() -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let field = NodeRef::new();
     focus_on_mount(field);
+    // What the stored vault opens with: a PIN or a password; a passkey
+    // alone, or the PIN only with a passkey.
+    let ways = LocalResource::new(move || async move { state.unlock_ways().await });
     let unlock = Action::new_local(move |typed: &String| {
         let typed = typed.clone();
         async move {
-            let unlocked = state.unlock(parse_pin(&typed)?).await;
+            let password = state.unlock_ways().await.password;
+            let unlocked = state.unlock(parse_secret(&typed, password)?).await;
             if unlocked.is_err() {
                 // Typed again from the start after a wrong PIN.
                 pin.set(String::new());
@@ -167,9 +170,6 @@ fn EnterPin() -> impl IntoView {
             unlocked
         }
     });
-    // What the stored vault opens with: a passkey alone, or the PIN only
-    // with a passkey.
-    let ways = LocalResource::new(move || async move { state.unlock_ways().await });
     let with_passkey =
         Action::new_local(move |_: &()| async move { state.unlock_with_passkey().await });
     // Which of the two was tried last: its error is the one shown.
@@ -196,14 +196,15 @@ fn EnterPin() -> impl IntoView {
         }
     };
     let pin_needs_passkey = move || ways.get().is_some_and(|ways| ways.pin_with_passkey);
+    let password = move || ways.get().is_some_and(|ways| ways.password);
     let busy = move || unlock.pending().get() || with_passkey.pending().get();
     view! {
         <form class="card pin-form" on:submit=submit>
-            <h2>"Enter your PIN"</h2>
+            <h2>{move || if password() { "Enter your password" } else { "Enter your PIN" }}</h2>
             <Show when=pin_needs_passkey>
                 <p class="muted">"Then use your passkey: Soft Token opens only with both."</p>
             </Show>
-            <PinInput id="pin" label="PIN" value=pin node_ref=field />
+            <SecretInput id="pin" pin_label="PIN" password_label="Password" value=pin password=Signal::derive(password) node_ref=field />
             <p class="field__error" role="alert">{error}</p>
             <Show when=move || locked_seconds.get().is_some()>
                 <p class="notice notice--error" role="timer" aria-live="polite">

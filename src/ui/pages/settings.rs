@@ -2,9 +2,10 @@
 //! identity", "Backups", and the app's settings: PIN, auto-lock, theme, storage.
 
 use crate::state::{
-    AUTO_LOCK_CHOICES, AppError, PersistStatus, SessionError, keep_data, parse_new_pin, parse_pin,
-    persistence, use_app_state, use_preferences,
+    AUTO_LOCK_CHOICES, AppError, PersistStatus, SessionError, keep_data, parse_new_secret,
+    parse_secret, persistence, use_app_state, use_preferences,
 };
+use crate::ui::components::secret_input::SecretInput;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -78,31 +79,49 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
+/// Change PIN, or change to a password (or back): the current secret
+/// first, then the new one twice.
 #[component]
 fn ChangePin() -> impl IntoView {
     let state = use_app_state();
     let current = RwSignal::new(String::new());
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // What opens the vault now, and what the new secret is to be.
+    let current_is_password = RwSignal::new(state.uses_password());
+    let new_is_password = RwSignal::new(state.uses_password());
     let mismatch = RwSignal::new(false);
     let change = Action::new_local(move |_: &()| {
         let current_pin = zeroize::Zeroizing::new(current.get_untracked());
         let chosen = zeroize::Zeroizing::new(pin.get_untracked());
+        let (was_password, password) = (
+            current_is_password.get_untracked(),
+            new_is_password.get_untracked(),
+        );
         async move {
-            let new_pin = parse_new_pin(&chosen)?;
-            state.change_pin(parse_pin(&current_pin)?, new_pin).await?;
+            let new_pin = parse_new_secret(&chosen, password)?;
+            state
+                .change_pin(parse_secret(&current_pin, was_password)?, new_pin)
+                .await?;
             // The fields empty once the change is stored.
             for field in [current, pin, confirm] {
                 field.set(String::new());
             }
-            Ok::<(), AppError>(())
+            current_is_password.set(password);
+            Ok::<bool, AppError>(password)
         }
     });
     let message = move || {
         if mismatch.get() {
-            return SessionError::PinsDiffer.to_string();
+            return if new_is_password.get() {
+                SessionError::PasswordsDiffer
+            } else {
+                SessionError::PinsDiffer
+            }
+            .to_string();
         }
         match change.value().get() {
-            Some(Ok(())) => "Your PIN was changed.".into(),
+            Some(Ok(false)) => "Your PIN was changed.".into(),
+            Some(Ok(true)) => "Your password was changed.".into(),
             Some(Err(error)) => error.to_string(),
             None => String::new(),
         }
@@ -115,36 +134,20 @@ fn ChangePin() -> impl IntoView {
             change.dispatch_local(());
         }
     };
-    let digits = |signal: RwSignal<String>| {
-        move |event| {
-            signal.set(
-                event_target_value(&event)
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect(),
-            )
-        }
-    };
     view! {
         <form class="card" on:submit=submit aria-labelledby="pin-heading">
             <h3 id="pin-heading">"Change PIN"</h3>
-            <div class="field">
-                <label for="current-pin">"Current PIN"</label>
-                <input id="current-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                    prop:value=move || current.get() on:input=digits(current) />
-            </div>
-            <div class="field">
-                <label for="change-pin">"New PIN"</label>
-                <input id="change-pin" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                    prop:value=move || pin.get() on:input=digits(pin) />
-            </div>
-            <div class="field">
-                <label for="change-pin-confirm">"Enter the new PIN again"</label>
-                <input id="change-pin-confirm" type="password" inputmode="numeric" maxlength="16" autocomplete="off"
-                    prop:value=move || confirm.get() on:input=digits(confirm) />
-            </div>
+            <SecretInput id="current-pin" pin_label="Current PIN" password_label="Current password" value=current password=current_is_password />
+            <SecretInput id="change-pin" pin_label="New PIN" password_label="New password" value=pin password=new_is_password new_password=true />
+            <SecretInput id="change-pin-confirm" pin_label="Enter the new PIN again" password_label="Enter the new password again" value=confirm password=new_is_password />
             <p class="field__error" role="status">{message}</p>
-            <button type="submit" class="button button--secondary" disabled=move || change.pending().get()>"Change PIN"</button>
+            <button type="submit" class="button button--secondary" disabled=move || change.pending().get()>
+                {move || if new_is_password.get() { "Change password" } else { "Change PIN" }}
+            </button>
+            <button type="button" class="button button--secondary"
+                on:click=move |_| { new_is_password.update(|p| *p = !*p); pin.set(String::new()); confirm.set(String::new()); }>
+                {move || if new_is_password.get() { "Use a PIN instead" } else { "Use a password instead" }}
+            </button>
         </form>
     }
 }
