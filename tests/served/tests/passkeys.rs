@@ -4,7 +4,7 @@
 //! Served at http://localhost:PORT: WebAuthn refuses an IP address.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use served_tests::{Browser, StaticServer, dist_dir};
 use std::time::Instant;
 
@@ -167,5 +167,47 @@ async fn an_authenticator_without_prf_adds_nothing_and_says_why() {
         .wait_for_text("This passkey cannot unlock Soft Token")
         .await;
     assert_eq!(stored_record(&browser).await, before, "a slot was written");
+    browser.quit().await;
+}
+
+/// The lockout covers every way in: after five wrong PINs, the passkey
+/// cannot be used either until the countdown ends, and a press of it
+/// (were the button reached) is refused before any prompt.
+#[tokio::test]
+async fn a_lockout_after_wrong_pins_stops_the_passkey_too() {
+    let (_server, browser, url) = first_visit_with_a_token().await;
+    browser.add_virtual_authenticator(true).await;
+    add_passkey(&browser).await;
+    browser.wait_for_text("Remove").await;
+    reopen(&browser, &url).await;
+    for left in (1..=4).rev() {
+        browser.type_pin("1111").await;
+        browser.press("Unlock").await;
+        let attempts = if left == 1 { "attempt" } else { "attempts" };
+        browser
+            .wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
+            .await;
+    }
+    browser.type_pin("1111").await;
+    browser.press("Unlock").await;
+    browser
+        .wait_for_text("Too many wrong PINs. Try again in")
+        .await;
+    let passkey = browser
+        .element(thirtyfour::By::XPath(
+            "//button[normalize-space(.)='Unlock with a passkey']",
+        ))
+        .await;
+    assert!(!passkey.is_enabled().await.unwrap());
+    // Pressed anyway (the button enabled by a script): refused at once.
+    browser
+        .eval("const b = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Unlock with a passkey'); b.disabled = false; b.click(); return true;")
+        .await
+        .unwrap();
+    browser
+        .wait_for_text("Too many wrong PINs. Wait until the countdown ends.")
+        .await;
+    assert_eq!(stored(&browser, "meta").await["failures"], 0);
+    assert_eq!(stored(&browser, "meta").await["lockouts"], 1);
     browser.quit().await;
 }

@@ -184,3 +184,63 @@ async fn unlock_any(browser: &Browser) {
     browser.press("Unlock").await;
     browser.wait_for_text("Tabs (").await;
 }
+
+/// Presses `name` in this tab at `at` (Unix ms): two tabs pressing at
+/// the same moment.
+async fn press_at(browser: &Browser, name: &str, at: u64) {
+    browser
+        .eval(&format!(
+            "setTimeout(() => [...document.querySelectorAll('button')].find(b => b.textContent.trim() === '{name}').click(), {at} - Date.now()); return true;"
+        ))
+        .await
+        .unwrap();
+}
+
+/// A slot change (the PIN becomes a password) in one tab and a document
+/// change (a token added) in the other, pressed at the same moment: both
+/// go through the revision-checked write, so the record keeps both.
+#[tokio::test]
+async fn a_slot_change_in_one_tab_and_a_write_in_the_other_both_stay() {
+    const PASSWORD: &str = "Orbit lamp river 42";
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.install_with_pin(&server.url("/"), PIN).await;
+    let first = browser.driver.window().await.unwrap();
+    browser.press("Settings").await;
+    browser.type_into("Current PIN", PIN).await;
+    browser.press("Use a password instead").await;
+    browser.type_into("New password", PASSWORD).await;
+    browser
+        .type_into("Enter the new password again", PASSWORD)
+        .await;
+
+    let second = browser.driver.new_window().await.unwrap();
+    browser.driver.switch_to_window(second).await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    unlock(&browser).await;
+    let secret = otp::base32::encode(&[9; 20]).to_string();
+    browser.press("Add identity").await;
+    browser
+        .paste_into("link", &format!("otpauth://totp/Tabs:gil?secret={secret}"))
+        .await;
+    browser.press("Read link").await;
+    browser.wait_for_text("Check before adding").await;
+
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+        + 1500;
+    press_at(&browser, "Add", at).await;
+    browser.driver.switch_to_window(first).await.unwrap();
+    press_at(&browser, "Change password", at).await;
+    browser.wait_for_text("Your password was changed.").await;
+
+    // A fresh start: the password opens, and the token is there.
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.wait_for_text("Enter your password").await;
+    browser.type_pin(PASSWORD).await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("Tabs (gil)").await;
+    browser.quit().await;
+}
