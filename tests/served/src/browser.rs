@@ -564,9 +564,12 @@ impl Browser {
     /// Returns its id.
     pub async fn add_virtual_authenticator(&self, prf: bool) -> String {
         let cdp = self.cdp();
-        cdp.send_raw("WebAuthn.enable", serde_json::json!({ "enableUI": false }))
+        if let Err(error) = cdp
+            .send_raw("WebAuthn.enable", serde_json::json!({ "enableUI": false }))
             .await
-            .expect("WebAuthn.enable");
+        {
+            panic!("WebAuthn.enable: {error}");
+        }
         let added = cdp
             .send_raw(
                 "WebAuthn.addVirtualAuthenticator",
@@ -577,22 +580,25 @@ impl Browser {
                 }}),
             )
             .await
-            .expect("WebAuthn.addVirtualAuthenticator");
-        added["authenticatorId"]
-            .as_str()
-            .expect("an authenticator id")
-            .to_owned()
+            .unwrap_or_else(|error| panic!("WebAuthn.addVirtualAuthenticator: {error}"));
+        match added["authenticatorId"].as_str() {
+            Some(id) => id.to_owned(),
+            None => panic!("no authenticator id in {added}"),
+        }
     }
 
     /// Takes the authenticator away, as when a security key is unplugged.
     pub async fn remove_virtual_authenticator(&self, id: &str) {
-        self.cdp()
+        if let Err(error) = self
+            .cdp()
             .send_raw(
                 "WebAuthn.removeVirtualAuthenticator",
                 serde_json::json!({ "authenticatorId": id }),
             )
             .await
-            .expect("WebAuthn.removeVirtualAuthenticator");
+        {
+            panic!("WebAuthn.removeVirtualAuthenticator: {error}");
+        }
     }
 
     /// Evaluates a script and returns its value as JSON.
