@@ -8,7 +8,7 @@
 //! Credential ids, the RP id and salts are not secret.
 
 use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::engine::general_purpose::STANDARD;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use thiserror::Error;
 use vault::{PasskeyAnswer, PrfOutput};
@@ -198,6 +198,22 @@ fn raw_id(credential: &JsValue) -> Result<Vec<u8>, WebAuthnError> {
         .map_err(|_| WebAuthnError::Failed("no credential id".into()))
 }
 
+/// base64url without padding, as `evalByCredential` keys are: made from
+/// the standard alphabet the vault's records already use, rather than
+/// linking a second encoder into the start chunk.
+fn base64url(bytes: &[u8]) -> String {
+    STANDARD
+        .encode(bytes)
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect()
+}
+
 /// The relying party: this page's host (`localhost` in tests; WebAuthn
 /// refuses an IP address).
 pub fn rp_id() -> String {
@@ -300,7 +316,7 @@ pub async fn get(passkeys: &[(Vec<u8>, Vec<u8>)]) -> Result<PasskeyAnswer, WebAu
     for (id, salt) in passkeys {
         Reflect::set(
             &by_credential,
-            &URL_SAFE_NO_PAD.encode(id).into(),
+            &base64url(id).into(),
             &object(&[("first", bytes(salt))]),
         )
         .ok();

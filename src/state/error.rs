@@ -94,6 +94,11 @@ pub enum SessionError {
     NoVault,
     #[error("The two PINs are not the same. Enter them again.")]
     PinsDiffer,
+    /// A part of the app that was not fetched yet, offline.
+    #[error(
+        "This part of Soft Token has not been downloaded yet, and the network cannot be reached. Reconnect, then try again."
+    )]
+    NotLoaded,
     #[error("The two passwords are not the same. Type them again.")]
     PasswordsDiffer,
 }

@@ -52,7 +52,7 @@ pub use crate::platform::updates::{Updates, provide_updates, reload, use_updates
 use crate::platform::storage::{Events, StorageError, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
-use vault::{Attempts, Document, UnlockedVault};
+use vault::{Attempts, Document, SealedVault, UnlockedVault};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -91,6 +91,9 @@ pub struct AppState {
     /// No vault is stored, but this browser held one (`platform/marker.rs`):
     /// the browser deleted it, and Create PIN says so.
     pub storage_lost: RwSignal<bool>,
+    /// What the stored vault opens with (a PIN or a password; passkeys),
+    /// known before unlock: read at start and after every write.
+    pub unlock_ways: RwSignal<UnlockWays>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -114,6 +117,7 @@ pub fn provide_app_state(config: AppConfig, first_visit: bool) -> AppState {
         now_ms: RwSignal::new(now_ms()),
         pending: adding::provide_pending(),
         storage_lost: RwSignal::new(false),
+        unlock_ways: RwSignal::new(UnlockWays::default()),
         inner: StoredValue::new_local(Inner {
             config,
             sender_id: format!(
@@ -217,7 +221,15 @@ impl AppState {
                         self.no_vault();
                         Phase::NoVault
                     }
-                    Ok(Some(_)) => Phase::Locked,
+                    Ok(Some(record)) => {
+                        // The PIN screen asks for what opens it (a
+                        // password, a passkey); an unreadable record is
+                        // reported by the unlock that reads it.
+                        if let Ok(sealed) = SealedVault::parse(&record.text) {
+                            self.unlock_ways.set(sealed.slot_kinds());
+                        }
+                        Phase::Locked
+                    }
                     Err(error) => Phase::Failed(error.into()),
                 }
             }
@@ -242,6 +254,7 @@ impl AppState {
 
     /// Marks that this browser holds the vault, at `revision`.
     fn remember_vault(&self, vault: &UnlockedVault, revision: u64) {
+        self.unlock_ways.set(vault.sealed().slot_kinds());
         crate::platform::marker::remember(&self.config().db_name, vault.sealed().id(), revision);
     }
 

@@ -8,6 +8,7 @@
 //! [`AppState::check_attempt`], so the lockout covers passkeys too; every
 //! slot change is one revision-checked write ([`AppState::write_with`]).
 
+use super::pin::Opened;
 use super::{AppError, AppState, SessionError, now_ms};
 use crate::platform::webauthn;
 use leptos::prelude::*;
@@ -16,26 +17,7 @@ use vault::{NewPasskey, OsEntropy, Passkey, PasskeyAnswer, Pin, SealedVault, Vau
 pub use crate::platform::webauthn::WebAuthnError;
 
 /// What the stored vault opens with, for the PIN screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct UnlockWays {
-    /// The secret the person knows is a password, not a PIN.
-    pub password: bool,
-    /// A passkey alone opens it ("Unlock with a passkey").
-    pub passkey_alone: bool,
-    /// The PIN opens it only together with a passkey.
-    pub pin_with_passkey: bool,
-}
-
-impl UnlockWays {
-    fn of(sealed: &SealedVault) -> Self {
-        let passkeys = sealed.passkeys();
-        Self {
-            password: sealed.uses_password(),
-            passkey_alone: passkeys.iter().any(|p| !p.with_pin),
-            pin_with_passkey: !sealed.pin_alone_opens() && passkeys.iter().any(|p| p.with_pin),
-        }
-    }
-}
+pub type UnlockWays = vault::SlotKinds;
 
 /// Stops the passkey prompt under way: the action waiting on it ends with
 /// [`WebAuthnError::Cancelled`], and nothing is counted or changed.
@@ -59,14 +41,6 @@ fn candidates(sealed: &SealedVault, with_pin: bool) -> Vec<(Vec<u8>, Vec<u8>)> {
 }
 
 impl AppState {
-    /// What the stored vault opens with; nothing when it cannot be read.
-    pub async fn unlock_ways(&self) -> UnlockWays {
-        self.stored_vault()
-            .await
-            .map(|sealed| UnlockWays::of(&sealed))
-            .unwrap_or_default()
-    }
-
     /// The passkeys of the open vault, in stored order.
     pub fn passkeys(&self) -> Vec<Passkey> {
         self.inner
@@ -74,12 +48,10 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Whether the open vault's secret is a password, not a PIN: every
-    /// field that asks for it asks for a password then.
+    /// Whether the vault's secret is a password, not a PIN: every field
+    /// that asks for it asks for a password then.
     pub fn uses_password(&self) -> bool {
-        self.inner
-            .with_value(|inner| inner.vault.as_ref().map(|v| v.sealed().uses_password()))
-            .unwrap_or(false)
+        self.unlock_ways.get_untracked().password
     }
 
     /// Whether the open vault needs a passkey with the PIN.
@@ -111,6 +83,41 @@ impl AppState {
             .await?;
         self.opened(opened, None).await;
         Ok(())
+    }
+
+    /// Opens the vault with the PIN and a passkey together: the passkey is
+    /// asked first (a cancelled prompt costs no attempt).
+    ///
+    /// # Errors
+    /// As [`AppState::unlock_with_passkey`], or a wrong PIN.
+    pub async fn unlock_with_pin_and_passkey(&self, pin: Pin) -> Result<(), SessionError> {
+        let opened = self.check_secret(&pin).await?;
+        self.opened(opened, None).await;
+        Ok(())
+    }
+
+    /// Checks the PIN, with a passkey too where the vault needs both: for
+    /// an unlock in that case, and for every confirmation of a sensitive
+    /// action. (A plain unlock with the PIN alone is `check_pin`, which
+    /// leaves passkeys out of the start chunk.)
+    pub(super) async fn check_secret(&self, pin: &Pin) -> Result<Opened, SessionError> {
+        let derive = self.deriver();
+        if self.stored_vault().await?.pin_alone_opens() {
+            return self
+                .check_attempt(async |sealed| sealed.open_with_pin(pin, &derive).await)
+                .await;
+        }
+        self.not_locked_out()?;
+        let answer = self.ask_passkey(true).await?;
+        let mut opened = self
+            .check_attempt(async |sealed| {
+                sealed
+                    .open_with_pin_and_passkey(pin, &answer, &derive)
+                    .await
+            })
+            .await?;
+        opened.answer = Some(answer);
+        Ok(opened)
     }
 
     /// One answer from each passkey of the stored vault, asked one after

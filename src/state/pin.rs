@@ -65,7 +65,10 @@ impl AppState {
     pub(super) async fn stored_vault(&self) -> Result<SealedVault, SessionError> {
         let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         let record = store.read_vault().await?.ok_or(SessionError::NoVault)?;
-        Ok(SealedVault::parse(&record.text)?)
+        let sealed = SealedVault::parse(&record.text)?;
+        // Another tab may have changed what opens it since start.
+        self.unlock_ways.set(sealed.slot_kinds());
+        Ok(sealed)
     }
 
     /// Refuses at once during a lockout: nothing (a passkey prompt
@@ -83,22 +86,8 @@ impl AppState {
     /// prompt costs nothing).
     async fn check_pin(&self, pin: &Pin) -> Result<Opened, SessionError> {
         let derive = self.deriver();
-        if self.stored_vault().await?.pin_alone_opens() {
-            return self
-                .check_attempt(async |sealed| sealed.open_with_pin(pin, &derive).await)
-                .await;
-        }
-        self.not_locked_out()?;
-        let answer = self.ask_passkey(true).await?;
-        let mut opened = self
-            .check_attempt(async |sealed| {
-                sealed
-                    .open_with_pin_and_passkey(pin, &answer, &derive)
-                    .await
-            })
-            .await?;
-        opened.answer = Some(answer);
-        Ok(opened)
+        self.check_attempt(async |sealed| sealed.open_with_pin(pin, &derive).await)
+            .await
     }
 
     /// Runs `open` on the stored vault, counting the attempt first, as one
@@ -203,7 +192,7 @@ impl AppState {
         if !self.is_unlocked() {
             return Err(SessionError::Locked);
         }
-        match self.check_pin(pin).await {
+        match self.check_secret(pin).await {
             Ok(opened) => Ok(opened.answer),
             Err(error) => {
                 let now = now_ms();

@@ -20,6 +20,7 @@ use super::pages::{
     home::Home, identity_settings::IdentitySettings, reactivate::Reactivate,
     registration::Registration, settings::Settings,
 };
+use crate::state::{AppState, SessionError};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
@@ -108,6 +109,67 @@ split_point! {
     }
 }
 
+/// An unlock that needs a passkey, as a future built in the passkeys
+/// chunk: the WebAuthn ceremony, the passkey slots and HKDF stay out of
+/// the start chunk, which only the PIN (or password) needs.
+pub(crate) type Unlocking = std::pin::Pin<Box<dyn Future<Output = Result<(), SessionError>>>>;
+
+/// Which unlock [`passkey_unlock`] makes.
+#[derive(Clone, Debug)]
+pub(crate) enum PasskeyUnlock {
+    /// "Unlock with a passkey".
+    Alone,
+    /// The PIN, then the passkey (both required).
+    WithPin(vault::Pin),
+}
+
+/// The passkeys chunk's entry.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    passkeys,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_passkeys)
+)]
+pub(crate) fn passkey_unlock(state: AppState, how: PasskeyUnlock) -> Result<Unlocking, NotLoaded> {
+    Ok(passkey_unlocking(state, how))
+}
+
+/// Without the `split` feature: ready at once.
+#[cfg(not(feature = "split"))]
+pub(crate) async fn passkey_unlock(
+    state: AppState,
+    how: PasskeyUnlock,
+) -> Result<Unlocking, NotLoaded> {
+    Ok(passkey_unlocking(state, how))
+}
+
+#[cfg(not(feature = "split"))]
+async fn preload_passkeys() -> Result<(), NotLoaded> {
+    Ok(())
+}
+
+fn passkey_unlocking(state: AppState, how: PasskeyUnlock) -> Unlocking {
+    Box::pin(async move {
+        match how {
+            PasskeyUnlock::Alone => state.unlock_with_passkey().await,
+            PasskeyUnlock::WithPin(pin) => state.unlock_with_pin_and_passkey(pin).await,
+        }
+    })
+}
+
+/// Unlocks with a passkey (alone, or after the PIN), its code fetched
+/// first where the preload has not brought it yet.
+pub(crate) async fn unlock_with_passkey(
+    state: AppState,
+    how: PasskeyUnlock,
+) -> Result<(), SessionError> {
+    match passkey_unlock(state, how).await {
+        Ok(unlocking) => unlocking.await,
+        Err(_) => Err(SessionError::NotLoaded),
+    }
+}
+
 /// A route's view: the screen `load` gives, once its code is there, or a
 /// message that says it could not be fetched.
 pub(crate) fn lazy_screen<Fut>(
@@ -145,6 +207,7 @@ fn ScreenNotLoaded() -> impl IntoView {
 /// needs it, so a failure here is not reported.
 pub async fn preload() {
     if preload_home().await.is_ok() {
+        preload_passkeys().await.ok();
         preload_screen().await.ok();
     }
 }

@@ -41,7 +41,7 @@ pub use file::{FORMAT_VERSION, SealedVault, UnlockedVault};
 pub use identities::{Activation, ActivationTarget, DocumentError, Duplicates};
 pub use kdf::{DerivedKey, KdfCosts, KdfError, KdfParams, KdfRequest, KeyEncryptionKey};
 pub use migrate::DOCUMENT_SCHEMA;
-pub use passkey_slot::{NewPasskey, PRF_SALT_BYTES, Passkey, PasskeyAnswer, PrfOutput};
+pub use passkey_slot::{NewPasskey, PRF_SALT_BYTES, Passkey, PasskeyAnswer, PrfOutput, SlotKinds};
 pub use pin::{Pin, is_weak};
 pub use pin_slot::NewPinSlot;
 

@@ -162,6 +162,18 @@ fn kek(kind: &str, vault_id: &str, prf: &PrfOutput, pin: Option<&DerivedKey>) ->
     key
 }
 
+/// What a vault opens with, read from its slots' types alone (no slot is
+/// parsed: the PIN screen needs only this, and it is on the start path).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SlotKinds {
+    /// The secret the person knows is a password, not a PIN.
+    pub password: bool,
+    /// A passkey alone opens it.
+    pub passkey_alone: bool,
+    /// The PIN opens it only with a passkey.
+    pub pin_with_passkey: bool,
+}
+
 fn passkey_slots(sealed: &SealedVault) -> impl Iterator<Item = PasskeySlot> + '_ {
     sealed.body.slots.iter().filter_map(PasskeySlot::read)
 }
@@ -180,10 +192,35 @@ impl SealedVault {
     /// Whether the secret the person knows is a password, not a PIN: the
     /// PIN screen asks for what opens the vault.
     pub fn uses_password(&self) -> bool {
-        match &self.pin {
-            Some(slot) => slot.kind == crate::file::PinTag::Password,
-            None => passkey_slots(self).any(|slot| slot.secret.as_deref() == Some("password")),
+        self.slot_kinds().password
+    }
+
+    /// What this vault opens with, from its slots' types.
+    pub fn slot_kinds(&self) -> SlotKinds {
+        let text = |slot: &serde_json::Value, member: &str| {
+            slot.get(member)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let mut kinds = SlotKinds::default();
+        let mut pin_alone = false;
+        for slot in &self.body.slots {
+            match text(slot, "type").as_deref() {
+                Some("pin") => pin_alone = true,
+                Some("password") => {
+                    pin_alone = true;
+                    kinds.password = true;
+                }
+                Some(PASSKEY) => kinds.passkey_alone = true,
+                Some(PIN_AND_PASSKEY) => {
+                    kinds.pin_with_passkey = true;
+                    kinds.password |= text(slot, "secret").as_deref() == Some("password");
+                }
+                _ => {}
+            }
         }
+        kinds.pin_with_passkey &= !pin_alone;
+        kinds
     }
 
     fn slot_for(&self, kind: &str, credential_id: &[u8]) -> Result<PasskeySlot, VaultError> {

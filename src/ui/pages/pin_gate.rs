@@ -12,6 +12,7 @@ use crate::state::{
     storage_may_expire, use_app_state,
 };
 use crate::ui::components::secret_input::SecretInput;
+use crate::ui::split::{PasskeyUnlock, unlock_with_passkey};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -155,14 +156,23 @@ fn EnterPin() -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let field = NodeRef::new();
     focus_on_mount(field);
-    // What the stored vault opens with: a PIN or a password; a passkey
-    // alone, or the PIN only with a passkey.
-    let ways = LocalResource::new(move || async move { state.unlock_ways().await });
-    let unlock = Action::new_local(move |typed: &String| {
+    // One action for both ways (one future type in the start chunk): the
+    // typed secret, or `None` for "Unlock with a passkey".
+    let unlock = Action::new_local(move |typed: &Option<String>| {
         let typed = typed.clone();
         async move {
-            let password = state.unlock_ways().await.password;
-            let unlocked = state.unlock(parse_secret(&typed, password)?).await;
+            let ways = state.unlock_ways.get_untracked();
+            let unlocked = match typed {
+                None => unlock_with_passkey(state, PasskeyUnlock::Alone).await,
+                Some(typed) => {
+                    let secret = parse_secret(&typed, ways.password)?;
+                    if ways.pin_with_passkey {
+                        unlock_with_passkey(state, PasskeyUnlock::WithPin(secret)).await
+                    } else {
+                        state.unlock(secret).await
+                    }
+                }
+            };
             if unlocked.is_err() {
                 // Typed again from the start after a wrong PIN.
                 pin.set(String::new());
@@ -170,10 +180,7 @@ fn EnterPin() -> impl IntoView {
             unlocked
         }
     });
-    let with_passkey =
-        Action::new_local(move |_: &()| async move { state.unlock_with_passkey().await });
-    // Which of the two was tried last: its error is the one shown.
-    let passkey_last = RwSignal::new(false);
+    let with_passkey = move || unlock.input().with(|input| matches!(input, Some(None)));
     let locked_seconds = Memo::new(move |_| {
         let now = state.now_ms.get().max(now_ms());
         state
@@ -184,20 +191,15 @@ fn EnterPin() -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if locked_seconds.get_untracked().is_none() {
-            passkey_last.set(false);
-            unlock.dispatch_local(pin.get_untracked());
+            unlock.dispatch_local(Some(pin.get_untracked()));
         }
     };
-    let error = move || {
-        if passkey_last.get() {
-            error_of(with_passkey.value().get())
-        } else {
-            error_of(unlock.value().get())
-        }
-    };
-    let pin_needs_passkey = move || ways.get().is_some_and(|ways| ways.pin_with_passkey);
-    let password = move || ways.get().is_some_and(|ways| ways.password);
-    let busy = move || unlock.pending().get() || with_passkey.pending().get();
+    let error = move || error_of(unlock.value().get());
+    // What the stored vault opens with: a PIN or a password; a passkey
+    // alone, or the PIN only with a passkey.
+    let pin_needs_passkey = move || state.unlock_ways.get().pin_with_passkey;
+    let password = move || state.unlock_ways.get().password;
+    let busy = move || unlock.pending().get();
     view! {
         <form class="card pin-form" on:submit=submit>
             <h2>{move || if password() { "Enter your password" } else { "Enter your PIN" }}</h2>
@@ -215,20 +217,20 @@ fn EnterPin() -> impl IntoView {
                 </p>
             </Show>
             <button type="submit" class="button" disabled=move || busy() || locked_seconds.get().is_some()>
-                {move || match (unlock.pending().get(), pin_needs_passkey()) {
+                {move || match (busy() && !with_passkey(), pin_needs_passkey()) {
                     (true, true) => "Waiting for your passkey…",
                     (true, false) => "Unlocking…",
                     (false, _) => "Unlock",
                 }}
             </button>
-            <Show when=move || (unlock.pending().get() && pin_needs_passkey()) || with_passkey.pending().get()>
+            <Show when=move || busy() && (pin_needs_passkey() || with_passkey())>
                 <button type="button" class="button button--secondary" on:click=|_| cancel_passkey()>"Cancel"</button>
             </Show>
-            <Show when=move || ways.get().is_some_and(|ways| ways.passkey_alone)>
+            <Show when=move || state.unlock_ways.get().passkey_alone>
                 <button type="button" class="button button--secondary"
                     disabled=move || busy() || locked_seconds.get().is_some()
-                    on:click=move |_| { passkey_last.set(true); with_passkey.dispatch_local(()); }>
-                    {move || if with_passkey.pending().get() { "Waiting for your passkey…" } else { "Unlock with a passkey" }}
+                    on:click=move |_| { unlock.dispatch_local(None); }>
+                    {move || if busy() && with_passkey() { "Waiting for your passkey…" } else { "Unlock with a passkey" }}
                 </button>
             </Show>
         </form>
