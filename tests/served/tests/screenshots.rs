@@ -55,6 +55,11 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("Create PIN").await;
     shot(&browser, &dir, width_name, "1-create-pin").await;
+    browser.press("Use a password instead").await;
+    browser.paste_into("new-pin", "Orbit lamp").await;
+    browser.wait_for_text("Fair:").await;
+    shot(&browser, &dir, width_name, "1b-create-password").await;
+    browser.press("Use a PIN instead").await;
     browser.paste_into("new-pin", "123456").await;
     browser.paste_into("confirm-pin", "123456").await;
     browser.press("Create PIN").await;
