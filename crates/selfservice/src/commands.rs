@@ -139,3 +139,19 @@ pub fn verify(args: &TokenArgs, code: &str, window: u32) -> CommandResult {
         }
     }
 }
+
+/// The Unlock Code for a device's PIN Reset Code (docs/activation-protocol.md,
+/// "PIN reset").
+pub fn unlock(secret_hex: &str, reset_code: &str, json: bool) -> CommandResult {
+    let secret =
+        Secret::from_hex(secret_hex).ok_or("--secret-hex is not an even number of hex digits")?;
+    let reset = otp::activation::PinResetCode::parse(reset_code).map_err(|e| e.to_string())?;
+    let code = otp::activation::UnlockCode::for_secret(secret.expose(), &reset);
+    let shown = code.formatted();
+    if json {
+        println!("{}", json!({ "unlock_code": shown.as_str() }));
+    } else {
+        println!("{}", shown.as_str());
+    }
+    Ok(Outcome::Printed)
+}

@@ -114,6 +114,18 @@ enum Command {
         #[arg(long)]
         counter: Option<u64>,
     },
+    /// The Unlock Code that opens a device's PIN reset for this token
+    Unlock {
+        /// The token's secret, as hex
+        #[arg(long)]
+        secret_hex: String,
+        /// The PIN Reset Code the device shows (NNNNN-NNNNN-C)
+        #[arg(long)]
+        reset_code: String,
+        /// Print one JSON object: unlock_code
+        #[arg(long)]
+        json: bool,
+    },
     /// Exit 0 and print the matching step offset when the code is valid, else exit 1
     Verify {
         #[command(flatten)]
@@ -150,6 +162,11 @@ fn main() -> ExitCode {
             code,
             window,
         } => commands::verify(&token, &code, window),
+        Command::Unlock {
+            secret_hex,
+            reset_code,
+            json,
+        } => commands::unlock(&secret_hex, &reset_code, json),
     };
     match result {
         Ok(Outcome::Printed) => ExitCode::SUCCESS,

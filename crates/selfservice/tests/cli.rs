@@ -326,3 +326,43 @@ fn the_whole_protocol_issue_decode_register_complete_verify() {
     ]);
     assert_eq!(verified.status.code(), Some(0), "{}", stderr(&verified));
 }
+
+#[test]
+fn unlock_prints_the_spec_s_unlock_code_and_refuses_a_mistyped_reset_code() {
+    // docs/activation-protocol.md, "PIN reset", known answers.
+    let secret = "3132333435363738393031323334353637383930";
+    let output = run(&[
+        "unlock",
+        "--secret-hex",
+        secret,
+        "--reset-code",
+        "97903-82856-0",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), "9182-4275-3576-1629-0358");
+    let output = run(&[
+        "unlock",
+        "--secret-hex",
+        secret,
+        "--reset-code",
+        "10974 72515 1",
+        "--json",
+    ]);
+    assert_eq!(
+        json(&output),
+        serde_json::json!({ "unlock_code": "7410-5557-5725-5461-5229" })
+    );
+    let output = run(&[
+        "unlock",
+        "--secret-hex",
+        secret,
+        "--reset-code",
+        "97903-82856-1",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim(),
+        "selfservice: The PIN reset code's check digit does not match, so a digit may be mistyped."
+    );
+    assert_eq!(stderr(&output).lines().count(), 1);
+}

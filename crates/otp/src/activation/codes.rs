@@ -11,6 +11,8 @@ pub enum CodeKind {
     SerialNumber,
     ActivationCode,
     RegistrationCode,
+    PinResetCode,
+    UnlockCode,
 }
 
 impl CodeKind {
@@ -20,13 +22,17 @@ impl CodeKind {
             Self::SerialNumber => "serial number",
             Self::ActivationCode => "activation code",
             Self::RegistrationCode => "registration code",
+            Self::PinResetCode => "PIN reset code",
+            Self::UnlockCode => "unlock code",
         }
     }
 
     pub fn length(self) -> usize {
         match self {
             Self::SerialNumber | Self::RegistrationCode => 10,
+            Self::PinResetCode => 11,
             Self::ActivationCode => 16,
+            Self::UnlockCode => 20,
         }
     }
 }
@@ -103,7 +109,26 @@ pub(crate) fn luhn_digit(digits: &[u8]) -> u8 {
 }
 
 /// Reads `N` digits, ignoring spaces and dashes, and checks the Luhn digit.
-fn parse_digits<const N: usize>(input: &str, kind: CodeKind) -> Result<[u8; N], InvalidCode> {
+pub(crate) fn parse_digits<const N: usize>(
+    input: &str,
+    kind: CodeKind,
+) -> Result<[u8; N], InvalidCode> {
+    let mut digits = read_digits::<N>(input, kind)?;
+    if luhn_digit(&digits[..N - 1]) != digits[N - 1] {
+        digits.zeroize();
+        return Err(InvalidCode {
+            kind,
+            problem: CodeProblem::CheckDigit,
+        });
+    }
+    Ok(digits)
+}
+
+/// Reads `N` digits, ignoring spaces and dashes; no check digit.
+pub(crate) fn read_digits<const N: usize>(
+    input: &str,
+    kind: CodeKind,
+) -> Result<[u8; N], InvalidCode> {
     let fail = |problem| InvalidCode { kind, problem };
     let mut digits = [0u8; N];
     let mut count = 0usize;
@@ -129,7 +154,6 @@ fn parse_digits<const N: usize>(input: &str, kind: CodeKind) -> Result<[u8; N], 
     let result = match count {
         0 => Err(fail(CodeProblem::Empty)),
         n if n != N => Err(fail(CodeProblem::WrongLength { found: n })),
-        _ if luhn_digit(&digits[..N - 1]) != digits[N - 1] => Err(fail(CodeProblem::CheckDigit)),
         _ => Ok(digits),
     };
     if result.is_err() {
@@ -139,7 +163,7 @@ fn parse_digits<const N: usize>(input: &str, kind: CodeKind) -> Result<[u8; N], 
 }
 
 /// Groups digits with dashes: `sizes` are the group lengths.
-fn grouped(digits: &[u8], group: usize) -> String {
+pub(crate) fn grouped(digits: &[u8], group: usize) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / group);
     for (index, digit) in digits.iter().enumerate() {
         if index > 0 && index % group == 0 {

@@ -11,6 +11,7 @@ mod codes;
 mod derive;
 mod issue;
 mod link;
+mod recovery;
 
 pub use codes::{
     ActivationCode, CodeKind, CodeProblem, InvalidCode, RegistrationCode, SerialNumber,
@@ -20,3 +21,4 @@ pub use issue::{Issued, issue, issue_from};
 pub use link::{
     LinkError, SecureActivation, decode_link, decode_payload, decrypt_link_payload, encode_link,
 };
+pub use recovery::{PinResetCode, UNLOCK_CODE_DOMAIN, UnlockCode};
