@@ -50,6 +50,10 @@ pub enum VaultError {
     PasskeyDidNotAnswer(String),
     #[error("Your passkeys must answer to change the PIN, since the vault needs both.")]
     PasskeysNeeded,
+    #[error("That Unlock Code is not correct. Check it with Self-Service, then type it again.")]
+    WrongUnlockCode,
+    #[error("This identity cannot reset the PIN. Restore from a backup instead.")]
+    NoRecovery,
     #[error("This browser gave no random numbers, so nothing was changed. Try another browser.")]
     Random,
 }

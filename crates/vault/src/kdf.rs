@@ -257,6 +257,15 @@ impl KdfRequest {
         }
     }
 
+    /// Argon2id of any text with these parameters (a recovery slot's
+    /// Unlock Code).
+    pub(crate) fn text(secret: &str, params: KdfParams) -> Self {
+        Self {
+            secret: secret.to_owned(),
+            job: KdfJob::Argon2id(params),
+        }
+    }
+
     pub(crate) fn password(password: &str, params: ScryptParams) -> Self {
         Self {
             secret: password.to_owned(),

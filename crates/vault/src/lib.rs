@@ -12,7 +12,8 @@
 //! - Pure: randomness comes through [`Entropy`], time as arguments.
 //!
 //! Layout: `file.rs` the stored record, `pin_slot.rs` its PIN envelope,
-//! `passkey_slot.rs` its passkey (WebAuthn PRF) slots,
+//! `passkey_slot.rs` its passkey (WebAuthn PRF) slots, `recovery_slot.rs`
+//! its PIN-reset slots,
 //! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
 //! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
@@ -32,6 +33,7 @@ pub mod migrate;
 mod passkey_slot;
 mod pin;
 mod pin_slot;
+mod recovery_slot;
 mod strict_json;
 
 pub use attempts::Attempts;
@@ -44,6 +46,7 @@ pub use migrate::DOCUMENT_SCHEMA;
 pub use passkey_slot::{NewPasskey, PRF_SALT_BYTES, Passkey, PasskeyAnswer, PrfOutput, SlotKinds};
 pub use pin::{Pin, is_weak};
 pub use pin_slot::NewPinSlot;
+pub use recovery_slot::{NewRecoverySlot, Recovery};
 
 /// A source of random bytes: the OS/browser CSPRNG in the app, a seeded
 /// sequence in tests that need determinism.
