@@ -72,6 +72,11 @@ pub enum SessionError {
     Passkey(#[from] WebAuthnError),
     #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
     WrongPin { attempts_left: u32 },
+    #[error(
+        "That Unlock Code is not correct. {} left; check it with Self-Service, then type it again.",
+        attempts(*attempts_left)
+    )]
+    WrongUnlockCode { attempts_left: u32 },
     #[error("That password is not correct. {} left.", attempts(*attempts_left))]
     WrongPassword { attempts_left: u32 },
     #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use otp::activation::{
     ActivationCode, ActivationDigits, RegistrationCode, SerialNumber, derive_secret, derive_token,
 };
-use vault::{Activation, ActivationTarget, StoredToken};
+use vault::{Activation, ActivationTarget, OsEntropy, StoredToken};
 
 /// Which identity Save on the activation screen is for.
 #[derive(Clone, Debug)]
@@ -30,7 +30,13 @@ impl AppState {
     /// # Errors
     /// As [`AppState::rename`].
     pub async fn delete(&self, id: &str) -> Result<(), AppError> {
-        self.commit(|document| document.delete(id)).await
+        // Its recovery slot goes in the same write.
+        self.write_with(|vault, document| {
+            document.delete(id)?;
+            vault.remove_recovery(id);
+            Ok(vault.seal(document, &mut OsEntropy)?)
+        })
+        .await
     }
 
     /// Clears the identity's token, keeping its name, for a new activation.
@@ -38,7 +44,47 @@ impl AppState {
     /// # Errors
     /// As [`AppState::rename`].
     pub async fn reactivate(&self, id: &str) -> Result<(), AppError> {
-        self.commit(|document| document.reactivate(id)).await
+        // The old secret's recovery slot goes with it, in the same write.
+        self.write_with(|vault, document| {
+            document.reactivate(id)?;
+            vault.remove_recovery(id);
+            Ok(vault.seal(document, &mut OsEntropy)?)
+        })
+        .await
+    }
+
+    /// Whether identity `id` can reset the PIN (it has a recovery slot).
+    pub fn can_reset_pin(&self, id: &str) -> bool {
+        self.inner
+            .with_value(|inner| {
+                inner.vault.as_ref().map(|vault| {
+                    vault
+                        .sealed()
+                        .recoveries()
+                        .iter()
+                        .any(|r| r.identity_id == id)
+                })
+            })
+            .unwrap_or(false)
+    }
+
+    /// Turns PIN reset on or off for identity `id`: its recovery slot is
+    /// written (a fresh PIN Reset Code) or removed.
+    ///
+    /// # Errors
+    /// A derivation or storage error.
+    pub async fn set_pin_reset(&self, id: &str, on: bool) -> Result<(), AppError> {
+        if !on {
+            return self
+                .write_with(|vault, _| Ok(vault.remove_recovery(id)))
+                .await;
+        }
+        let document = self.document.get_untracked();
+        let Some(slot) = self.new_recovery(&document, id).await? else {
+            return Err(vault::DocumentError::NoSuchIdentity.into());
+        };
+        self.write_with(|vault, _| Ok(vault.set_recovery(&slot, &mut OsEntropy)?))
+            .await
     }
 
     /// HOTP: the counter moves on by one, for the next code.
@@ -88,8 +134,19 @@ impl AppState {
         };
         let now = now_ms();
         let first = self.document.with_untracked(|d| d.identities.is_empty());
-        self.commit(|document| document.finish_activation(target.clone(), activation.clone(), now))
-            .await?;
+        // The recovery slot for the new secret is written with it: the PIN
+        // can be reset through Self-Service from the first code on.
+        let mut activated = self.document.get_untracked();
+        activated.finish_activation(target.clone(), activation.clone(), now)?;
+        let recovery = self.new_recovery(&activated, &id).await?;
+        self.write_with(|vault, document| {
+            document.finish_activation(target.clone(), activation.clone(), now)?;
+            if let Some(recovery) = &recovery {
+                vault.set_recovery(recovery, &mut OsEntropy)?;
+            }
+            Ok(vault.seal(document, &mut OsEntropy)?)
+        })
+        .await?;
         if first {
             super::ask_to_keep_data_in_background();
         }

@@ -26,6 +26,7 @@ mod error;
 mod identities;
 mod passkeys;
 mod pin;
+mod recovery;
 mod session;
 
 pub use adding::{Candidate, Pending, Reading, use_pending};
@@ -38,7 +39,7 @@ pub use identities::ActivateFor;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
 /// A passkey slot as the screens list it (nothing secret).
-pub use vault::Passkey;
+pub use vault::{Passkey, Recovery};
 // The browser's non-secret settings and the app's updates, which the
 // screens read and set: the state is the screens' one door to them.
 pub use crate::platform::clipboard::{Copied, copy_code};
@@ -61,6 +62,9 @@ pub enum Phase {
     Failed(SessionError),
     NoVault,
     Locked,
+    /// The issuer's Unlock Code opened the vault: a new PIN is chosen
+    /// before anything else is shown.
+    ResettingPin,
     Unlocked,
 }
 
@@ -308,7 +312,10 @@ impl AppState {
     /// Forgets the key and every code, and starts a new epoch so that no
     /// write still under way can bring them back.
     pub fn lock(&self) {
-        if self.phase.get_untracked() != Phase::Unlocked {
+        if !matches!(
+            self.phase.get_untracked(),
+            Phase::Unlocked | Phase::ResettingPin
+        ) {
             return;
         }
         self.inner.update_value(|inner| {

@@ -98,13 +98,24 @@ impl AppState {
         &self,
         open: impl AsyncFn(&SealedVault) -> Result<(UnlockedVault, Document), SessionError>,
     ) -> Result<Opened, SessionError> {
+        self.check_attempt_with(open, false).await
+    }
+
+    /// [`AppState::check_attempt`]; `through_lockout`: tried during a
+    /// lockout too, still counted (the issuer's Unlock Code, which is how a
+    /// locked-out person gets back in: 66 bits, beyond guessing).
+    pub(super) async fn check_attempt_with(
+        &self,
+        open: impl AsyncFn(&SealedVault) -> Result<(UnlockedVault, Document), SessionError>,
+        through_lockout: bool,
+    ) -> Result<Opened, SessionError> {
         let store = self.store().ok_or(SessionError::StorageNotOpen)?;
         let _one_tab_at_a_time =
             crate::platform::web_lock::acquire(&format!("softtoken-unlock:{}", store.name())).await;
         let now = now_ms();
         let attempts = store
             .update_attempts(now, |attempts| {
-                if attempts.locked_for(now).is_none() {
+                if through_lockout || attempts.locked_for(now).is_none() {
                     attempts.begin();
                 }
             })
@@ -116,7 +127,7 @@ impl AppState {
                 other => other.into(),
             })?;
         self.attempts.set(attempts.clone());
-        if attempts.locked_for(now).is_some() {
+        if !through_lockout && attempts.locked_for(now).is_some() {
             return Err(SessionError::LockedOut);
         }
         let record = store.read_vault().await?.ok_or(SessionError::NoVault)?;
@@ -133,7 +144,11 @@ impl AppState {
                     answer: None,
                 })
             }
-            Err(SessionError::Vault(wrong @ (VaultError::WrongPin | VaultError::WrongPasskey))) => {
+            Err(SessionError::Vault(
+                wrong @ (VaultError::WrongPin
+                | VaultError::WrongPasskey
+                | VaultError::WrongUnlockCode),
+            )) => {
                 let now = now_ms();
                 let attempts = store
                     .update_attempts(now, |attempts| attempts.failed(now))
@@ -141,7 +156,9 @@ impl AppState {
                     .unwrap_or(attempts);
                 self.attempts.set(attempts.clone());
                 let attempts_left = attempts.remaining();
-                Err(if attempts.locked_for(now).is_some() {
+                Err(if wrong == VaultError::WrongUnlockCode {
+                    SessionError::WrongUnlockCode { attempts_left }
+                } else if attempts.locked_for(now).is_some() {
                     SessionError::WrongPinLockedOut
                 } else if wrong == VaultError::WrongPasskey {
                     wrong.into()
@@ -170,16 +187,21 @@ impl AppState {
     /// again now that the PIN is known to be right.
     pub(super) async fn opened(&self, opened: Opened, pin: Option<Pin>) {
         let weak = opened.vault.pin_weaker_than(self.config().kdf_costs());
+        self.hold(opened, Phase::Unlocked);
+        if let (true, Some(pin)) = (weak, pin) {
+            self.upgrade_pin_slot(pin).await;
+        }
+    }
+
+    /// Holds the opened vault and its document, in `phase`.
+    pub(super) fn hold(&self, opened: Opened, phase: Phase) {
         self.remember_vault(&opened.vault, opened.revision);
         self.inner.update_value(|inner| {
             inner.vault = Some(opened.vault);
             inner.revision = opened.revision;
         });
         self.document.set(opened.document);
-        self.phase.set(Phase::Unlocked);
-        if let (true, Some(pin)) = (weak, pin) {
-            self.upgrade_pin_slot(pin).await;
-        }
+        self.phase.set(phase);
     }
 
     /// Asks for the PIN again before a sensitive action (changing the PIN,

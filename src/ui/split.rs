@@ -18,7 +18,8 @@
 use super::pages::{
     activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
     home::Home, identity_settings::IdentitySettings, reactivate::Reactivate,
-    registration::Registration, settings::Settings,
+    registration::Registration, reset_pin::NewPinAfterReset, reset_pin::ResetPin,
+    settings::Settings,
 };
 use crate::state::{AppState, SessionError};
 use leptos::prelude::*;
@@ -39,6 +40,10 @@ pub(crate) enum Screen {
     IdentitySettings,
     Reactivate,
     Registration,
+    /// "Forgot your PIN?", drawn by the PIN gate.
+    ResetPin,
+    /// The new PIN after a reset, drawn by the PIN gate.
+    NewPinAfterReset,
 }
 
 /// A screen whose chunk could not be fetched (offline before the service
@@ -105,6 +110,8 @@ split_point! {
             Screen::IdentitySettings => view! { <IdentitySettings /> }.into_any(),
             Screen::Reactivate => view! { <Reactivate /> }.into_any(),
             Screen::Registration => view! { <Registration /> }.into_any(),
+            Screen::ResetPin => view! { <ResetPin /> }.into_any(),
+            Screen::NewPinAfterReset => view! { <NewPinAfterReset /> }.into_any(),
         }
     }
 }

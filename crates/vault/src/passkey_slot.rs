@@ -380,6 +380,26 @@ impl UnlockedVault {
         Ok(self.slots_written())
     }
 
+    /// After a PIN reset through the issuer: `pin` becomes the PIN (or
+    /// password) slot, and passkeys stop being required with it (their
+    /// `pin+webauthn-prf` slots go: the passkeys were not asked). Passkeys
+    /// that open alone, and recovery slots, stay.
+    ///
+    /// # Errors
+    /// [`VaultError::Random`].
+    pub fn reset_pin(
+        &mut self,
+        pin: &NewPinSlot,
+        entropy: &mut dyn Entropy,
+    ) -> Result<SealedVault, VaultError> {
+        self.set_secret_slot(&pin.kek, pin.kdf.clone(), pin.kind(), entropy)?;
+        self.sealed
+            .body
+            .slots
+            .retain(|slot| PasskeySlot::read(slot).is_none_or(|slot| slot.kind != PIN_AND_PASSKEY));
+        Ok(self.slots_written())
+    }
+
     /// Requires a passkey with the PIN (`required`), or stops requiring it:
     /// every passkey slot is made again, of the other type, from its
     /// answer in `answers`; the `pin` slot is removed, or made from `pin`.

@@ -95,6 +95,9 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
                 Origin::Added => local_date(i.created_at),
             })}</dd>
         </dl>
+        <Show when=move || identity.get().is_some_and(|i| matches!(i.origin, Origin::Activation { .. }) && i.token.is_some())>
+            <PinReset id />
+        </Show>
         <div class="card actions">
             <Show when=move || matches!(identity.get().map(|i| i.origin), Some(Origin::Activation { .. }))>
                 <A href=move || format!("/identity/{}/reactivate", id.get()) attr:class="button button--secondary">"Reactivate"</A>
@@ -112,5 +115,35 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// Whether this identity can reset the PIN through Self-Service, and the
+/// switch for it (its recovery slot is written or removed).
+#[component]
+fn PinReset(id: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let toggle = Action::new_local(move |on: &bool| {
+        let (on, id) = (*on, id.get_untracked());
+        async move { state.set_pin_reset(&id, on).await }
+    });
+    let can = Memo::new(move |_| {
+        toggle.version().get();
+        state.can_reset_pin(&id.get())
+    });
+    view! {
+        <section class="card" aria-labelledby="pin-reset-heading">
+            <h3 id="pin-reset-heading">"PIN reset"</h3>
+            <p role="status">{move || if can.get() {
+                "If you forget your PIN, this identity's issuer can give you an Unlock Code to get back in (Forgot your PIN? on the PIN screen)."
+            } else {
+                "PIN reset through this identity's issuer is off."
+            }}</p>
+            <p class="field__error" role="alert">{move || super::error_of(toggle.value().get())}</p>
+            <button type="button" class="button button--secondary" disabled=move || toggle.pending().get()
+                on:click=move |_| { toggle.dispatch_local(!can.get_untracked()); }>
+                {move || if can.get() { "Turn off PIN reset" } else { "Turn on PIN reset" }}
+            </button>
+        </section>
     }
 }

@@ -10,6 +10,7 @@ pub mod passkeys;
 pub mod pin_gate;
 pub mod reactivate;
 pub mod registration;
+pub mod reset_pin;
 pub mod settings;
 
 use crate::state::use_app_state;

@@ -12,7 +12,8 @@ use crate::state::{
     storage_may_expire, use_app_state,
 };
 use crate::ui::components::secret_input::SecretInput;
-use crate::ui::split::{PasskeyUnlock, unlock_with_passkey};
+use crate::ui::pages::reset_pin::ForgotPin;
+use crate::ui::split::{self as split, PasskeyUnlock, Screen, lazy_screen, unlock_with_passkey};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -30,6 +31,9 @@ pub fn PinGate() -> impl IntoView {
     let navigate = use_navigate();
     // Where a new PIN leads: the list, or the backups to restore from.
     let then_to = RwSignal::new("/");
+    // "Forgot your PIN?" is open.
+    let forgot = RwSignal::new(false);
+    provide_context(ForgotPin(forgot));
     Effect::new(move |_| {
         if state.phase.get() == Phase::Unlocked {
             navigate(then_to.get_untracked(), Default::default());
@@ -43,7 +47,9 @@ pub fn PinGate() -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=|_| reload()>"Reload"</button>
             }.into_any(),
             Phase::NoVault => view! { <SafariWarning /> <CreatePin then_to /> }.into_any(),
+            Phase::Locked if forgot.get() => lazy_screen(|| split::screen(Screen::ResetPin))().into_any(),
             Phase::Locked => view! { <SafariWarning /> <EnterPin /> }.into_any(),
+            Phase::ResettingPin => lazy_screen(|| split::screen(Screen::NewPinAfterReset))().into_any(),
         }}
     }
 }
@@ -156,6 +162,7 @@ fn EnterPin() -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let field = NodeRef::new();
     focus_on_mount(field);
+    let forgot = use_context::<ForgotPin>();
     // One action for both ways (one future type in the start chunk): the
     // typed secret, or `None` for "Unlock with a passkey".
     let unlock = Action::new_local(move |typed: &Option<String>| {
@@ -226,6 +233,10 @@ fn EnterPin() -> impl IntoView {
             <Show when=move || busy() && (pin_needs_passkey() || with_passkey())>
                 <button type="button" class="button button--secondary" on:click=|_| cancel_passkey()>"Cancel"</button>
             </Show>
+            <button type="button" class="button button--secondary"
+                on:click=move |_| { if let Some(ForgotPin(open)) = forgot { open.set(true) } }>
+                {move || if password() { "Forgot your password?" } else { "Forgot your PIN?" }}
+            </button>
             <Show when=move || state.unlock_ways.get().passkey_alone>
                 <button type="button" class="button button--secondary"
                     disabled=move || busy() || locked_seconds.get().is_some()
