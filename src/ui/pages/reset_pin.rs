@@ -23,7 +23,7 @@ pub fn ResetPin() -> impl IntoView {
                 {move || recoveries.get().map(|read| match read {
                     Ok(list) if !list.is_empty() => view! { <ResetForm list /> }.into_any(),
                     Ok(_) => view! {
-                        <p role="status">"No soft token identity in this browser can reset the PIN: only identities activated with a Serial Number can. If you have a backup file, remove the site's data in the browser, then choose Restore from a backup on Create PIN."</p>
+                        <p role="status">"No soft token identity in this browser can reset the PIN: only identities activated with a Serial Number and Activation Code can, while PIN reset is on. Without the PIN the tokens stored here cannot be opened. If you have a backup file, you can start again from it: clear this site's data in the browser's settings (this deletes the tokens stored here), then choose Restore from a backup."</p>
                     }.into_any(),
                     Err(error) => view! { <p class="field__error" role="alert">{error.to_string()}</p> }.into_any(),
                 })}
