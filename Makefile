@@ -71,4 +71,5 @@ bench: setup
 	  if [ "$$(cat node_modules/.softtoken-lock 2>/dev/null)" != "$$lock_sum" ]; then \
 	    npm ci --no-audit --no-fund --loglevel=error && echo "$$lock_sum" > node_modules/.softtoken-lock; fi
 	trunk build --release
+	cargo build -q -p selfservice
 	cargo run -q -p served-tests --bin bench

@@ -18,6 +18,7 @@
 
 mod engines;
 mod passkeys;
+mod pin_reset;
 
 use serde_json::{Value, json};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
@@ -495,7 +496,7 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
-    // BENCH_ONLY=many (or cold, engines, passkeys, kdf, lighthouse; comma-separated) runs
+    // BENCH_ONLY=many (or cold, engines, passkeys, reset, kdf, lighthouse; comma-separated) runs
     // only those parts, for working on one figure; the budgets of the
     // others are then not judged.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
@@ -522,6 +523,10 @@ async fn main() {
     for run in (0..runs.min(5)).filter(|_| part("passkeys")) {
         eprintln!("bench: passkeys, run {}/{}", run + 1, runs.min(5));
         passkeys::passkeys_run(&server, &mut samples).await;
+    }
+    for run in (0..runs.min(5)).filter(|_| part("reset")) {
+        eprintln!("bench: PIN reset, run {}/{}", run + 1, runs.min(5));
+        pin_reset::pin_reset_run(&server, &mut samples).await;
     }
     if part("kdf") {
         eprintln!("bench: KDF against hash-wasm");
@@ -566,6 +571,8 @@ async fn main() {
             50.0,
             true,
         ),
+        ("PIN reset: Unlock Code to codes (ms)", "<=", 2000.0, true),
+        ("PIN reset: longest task (ms)", "<=", 50.0, true),
         ("save a change: press to saved (ms)", "<=", 250.0, true),
         ("500 identities: screen of codes (ms)", "<=", 100.0, true),
         ("500 identities: longest task (ms)", "<=", 50.0, true),
