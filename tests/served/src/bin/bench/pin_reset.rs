@@ -36,15 +36,15 @@ pub async fn pin_reset_run(server: &StaticServer, samples: &mut Samples) {
     // Armed in the page: the new PIN is typed and saved as soon as its
     // screen shows, so the figure holds no WebDriver round trips.
     browser
-        .eval(&format!(
+        .eval(
             "window.__longTasks = []; window.__codeAt = 0; window.__unlockAt = performance.now(); \
-             const type = (id, text) => {{ const f = document.getElementById(id); f.value = text; f.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
-             new MutationObserver((_, observer) => {{ \
+             const type = (id, text) => { const f = document.getElementById(id); f.value = text; f.dispatchEvent(new Event('input', { bubbles: true })); }; \
+             new MutationObserver((_, observer) => { \
                const save = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Save new PIN'); \
-               if (save) {{ observer.disconnect(); type('new-pin', '5826'); type('confirm-pin', '5826'); save.click(); }} \
-             }}).observe(document, {{ subtree: true, childList: true }}); \
+               if (save) { observer.disconnect(); type('new-pin', '5826'); type('confirm-pin', '5826'); save.click(); } \
+             }).observe(document, { subtree: true, childList: true }); \
              [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Unlock').click(); return true;"
-        ))
+        )
         .await
         .expect("Unlock pressed");
     samples.add(
