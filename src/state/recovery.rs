@@ -91,20 +91,30 @@ impl AppState {
         Ok(())
     }
 
-    /// After a reset: the new PIN (or password) replaces the old one; while
-    /// passkeys were required with the PIN, that requirement ends (the
-    /// passkeys that opened alone stay), since the passkeys are not asked
-    /// here. Then the codes are shown.
+    /// After a reset: the new PIN (or password) replaces the old one. Where
+    /// passkeys were required with the PIN, `keep_passkeys` keeps that
+    /// (each passkey answers once, to be bound to the new PIN); else the
+    /// requirement ends (the passkeys that open alone stay). Then the codes
+    /// are shown.
     ///
     /// # Errors
-    /// A derivation or storage error; the reset stays open to try again.
-    pub async fn finish_pin_reset(&self, pin: Pin) -> Result<(), AppError> {
+    /// A passkey that did not answer (named), a derivation or storage
+    /// error; the reset stays open to try again.
+    pub async fn finish_pin_reset(&self, pin: Pin, keep_passkeys: bool) -> Result<(), AppError> {
         if self.phase.get_untracked() != Phase::ResettingPin {
             return Err(SessionError::Locked.into());
         }
         let slot = self.new_pin_slot(&pin).await?;
-        self.write_with(|vault, _| Ok(vault.reset_pin(&slot, &mut OsEntropy)?))
+        if keep_passkeys && self.unlock_ways.get_untracked().pin_with_passkey {
+            let answers = self.answers_of_every_passkey(None).await?;
+            self.write_with(|vault, _| {
+                Ok(vault.require_passkey_with_pin(true, &slot, &answers, &mut OsEntropy)?)
+            })
             .await?;
+        } else {
+            self.write_with(|vault, _| Ok(vault.reset_pin(&slot, &mut OsEntropy)?))
+                .await?;
+        }
         self.phase.set(Phase::Unlocked);
         Ok(())
     }

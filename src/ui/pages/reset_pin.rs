@@ -106,6 +106,9 @@ pub fn NewPinAfterReset() -> impl IntoView {
     let state = use_app_state();
     let (pin, confirm) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let password = RwSignal::new(false);
+    // Passkeys were required with the PIN: the person chooses to keep that.
+    let required = state.unlock_ways.get_untracked().pin_with_passkey;
+    let keep = RwSignal::new(true);
     let save = Action::new_local(move |_: &()| {
         let (first, second) = (
             zeroize::Zeroizing::new(pin.get_untracked()),
@@ -121,7 +124,7 @@ pub fn NewPinAfterReset() -> impl IntoView {
                     SessionError::PinsDiffer
                 }));
             }
-            state.finish_pin_reset(chosen).await
+            state.finish_pin_reset(chosen, keep.get_untracked()).await
         }
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -134,6 +137,13 @@ pub fn NewPinAfterReset() -> impl IntoView {
             <p class="muted">"The Unlock Code was right: your tokens are all here. Choose the PIN you will use from now on."</p>
             <SecretInput id="new-pin" pin_label="New PIN" password_label="New password" value=pin password new_password=true />
             <SecretInput id="confirm-pin" pin_label="Enter the new PIN again" password_label="Enter the new password again" value=confirm password />
+            <Show when=move || required>
+                <div class="checkbox">
+                    <input type="checkbox" id="keep-passkeys" prop:checked=move || keep.get()
+                        on:change=move |e| keep.set(event_target_checked(&e)) />
+                    <label for="keep-passkeys">"Keep requiring a passkey with the PIN (each passkey is asked once)"</label>
+                </div>
+            </Show>
             <p class="field__error" role="alert">{move || error_of(save.value().get())}</p>
             <button type="submit" class="button" disabled=move || save.pending().get()>
                 {move || if password.get() { "Save new password" } else { "Save new PIN" }}

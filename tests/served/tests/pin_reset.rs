@@ -119,3 +119,49 @@ async fn a_forgotten_pin_is_reset_with_the_issuers_unlock_code_and_nothing_is_lo
         .await;
     browser.quit().await;
 }
+
+/// With a passkey required with the PIN, the Unlock Code still opens the
+/// vault, and the person keeps the requirement: the passkey is asked once
+/// to be bound to the new PIN, and the PIN screen asks for both after.
+#[tokio::test]
+async fn a_reset_with_a_passkey_required_keeps_it_when_the_person_chooses() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser
+        .driver
+        .goto(server.localhost_url("/"))
+        .await
+        .unwrap();
+    browser.create_pin(PIN).await;
+    let secret = activate(&browser, "AnyBank").await;
+    browser.add_virtual_authenticator(true).await;
+    browser.press("Settings").await;
+    browser.press("Add a passkey").await;
+    browser.wait_for_text("Remove").await;
+    browser.press("Require a passkey with the PIN").await;
+    browser.type_into("Enter your PIN to confirm", PIN).await;
+    browser.press("Require a passkey").await;
+    browser
+        .wait_for_text("Soft Token opens only with your PIN and one of these passkeys together.")
+        .await;
+
+    browser.press("Lock").await;
+    browser.press("Forgot your PIN?").await;
+    browser.wait_for_text("Reset your PIN").await;
+    let unlock_code = unlock_code_for(&browser, &secret).await;
+    browser.paste_into("unlock-code", &unlock_code).await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("Choose a new PIN").await;
+    let keep = browser.element(By::Id("keep-passkeys")).await;
+    assert!(keep.is_selected().await.unwrap(), "keeping is the default");
+    browser.paste_into("new-pin", NEW_PIN).await;
+    browser.paste_into("confirm-pin", NEW_PIN).await;
+    browser.press("Save new PIN").await;
+    browser.wait_for_text("AnyBank").await;
+
+    browser.press("Lock").await;
+    browser.wait_for_text("Then use your passkey").await;
+    browser.unlock(NEW_PIN).await;
+    browser.wait_for_text("AnyBank").await;
+    browser.quit().await;
+}
