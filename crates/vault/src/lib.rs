@@ -30,6 +30,7 @@ mod hazmat;
 mod identities;
 pub mod kdf;
 pub mod migrate;
+mod passkey_changes;
 mod passkey_slot;
 mod pin;
 mod pin_slot;

@@ -13,16 +13,16 @@
 //! id, PRF salt, label) is public by design: the browser needs it before
 //! unlock to ask the authenticator.
 
-use crate::file::{aad, hex, random_array, unwrap_key};
-use crate::hazmat::{self, KEY_BYTES, Key, NONCE_BYTES};
+use crate::VaultError;
+use crate::file::{aad, random_array, unwrap_key};
+use crate::hazmat::{KEY_BYTES, Key};
 use crate::kdf::{DerivedKey, KdfParams, KdfRequest, b64};
-use crate::{Document, Entropy, FORMAT_VERSION, NewPinSlot, Pin, SealedVault, UnlockedVault};
-use crate::{VaultError, file::is_pin_slot};
+use crate::{Document, Entropy, FORMAT_VERSION, Pin, SealedVault, UnlockedVault};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-const PASSKEY: &str = "webauthn-prf";
-const PIN_AND_PASSKEY: &str = "pin+webauthn-prf";
+pub(crate) const PASSKEY: &str = "webauthn-prf";
+pub(crate) const PIN_AND_PASSKEY: &str = "pin+webauthn-prf";
 /// Bytes of the random PRF salt each slot sends as `prf.eval.first`.
 pub const PRF_SALT_BYTES: usize = 32;
 
@@ -83,32 +83,32 @@ impl NewPasskey {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-struct PasskeySlot {
+pub(crate) struct PasskeySlot {
     #[serde(rename = "type")]
-    kind: String,
-    id: String,
+    pub(crate) kind: String,
+    pub(crate) id: String,
     #[serde(with = "b64")]
-    credential_id: Vec<u8>,
-    rp_id: String,
+    pub(crate) credential_id: Vec<u8>,
+    pub(crate) rp_id: String,
     #[serde(with = "b64")]
-    prf_salt: Vec<u8>,
-    label: String,
-    created_at: u64,
+    pub(crate) prf_salt: Vec<u8>,
+    pub(crate) label: String,
+    pub(crate) created_at: u64,
     /// The PIN half's Argon2id, in `pin+webauthn-prf` slots only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    kdf: Option<KdfParams>,
+    pub(crate) kdf: Option<KdfParams>,
     /// `"password"` where the PIN half is a password (absent: a PIN); for
     /// the PIN screen to ask for the right one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    secret: Option<String>,
+    pub(crate) secret: Option<String>,
     #[serde(with = "b64")]
-    nonce: Vec<u8>,
+    pub(crate) nonce: Vec<u8>,
     #[serde(with = "b64")]
-    wrapped_key: Vec<u8>,
+    pub(crate) wrapped_key: Vec<u8>,
 }
 
 impl PasskeySlot {
-    fn read(slot: &serde_json::Value) -> Option<Self> {
+    pub(crate) fn read(slot: &serde_json::Value) -> Option<Self> {
         let kind = slot.get("type")?.as_str()?;
         let slot = Self::deserialize(slot).ok()?;
         let well_formed = match kind {
@@ -119,7 +119,7 @@ impl PasskeySlot {
         well_formed.then_some(slot)
     }
 
-    fn aad(&self, vault_id: &str) -> Vec<u8> {
+    pub(crate) fn aad(&self, vault_id: &str) -> Vec<u8> {
         let domain = format!("softtoken-vault/slot/{}", self.kind);
         aad(domain.as_bytes(), vault_id, &self.id)
     }
@@ -142,7 +142,7 @@ impl PasskeySlot {
     clippy::expect_used,
     reason = "32 bytes is a valid HKDF-SHA256 output length"
 )]
-fn kek(kind: &str, vault_id: &str, prf: &PrfOutput, pin: Option<&DerivedKey>) -> Key {
+pub(crate) fn kek(kind: &str, vault_id: &str, prf: &PrfOutput, pin: Option<&DerivedKey>) -> Key {
     let mut ikm = Zeroizing::new(Vec::with_capacity(2 * KEY_BYTES));
     ikm.extend_from_slice(&prf.0.0);
     if let Some(pin) = pin {
@@ -284,164 +284,5 @@ impl SealedVault {
         let pin_key = derive(KdfRequest::pin(pin, kdf)).await?;
         let kek = kek(PIN_AND_PASSKEY, &self.body.id, &answer.prf, Some(&pin_key));
         Ok(self.open_slot(&slot, &kek, VaultError::WrongPin)?)
-    }
-}
-
-impl UnlockedVault {
-    fn passkey_slot(
-        &self,
-        passkey: &Passkey,
-        prf: &PrfOutput,
-        pin: Option<&NewPinSlot>,
-        entropy: &mut dyn Entropy,
-    ) -> Result<serde_json::Value, VaultError> {
-        let kind = if pin.is_some() {
-            PIN_AND_PASSKEY
-        } else {
-            PASSKEY
-        };
-        let vault_id = &self.sealed.body.id;
-        let kek = kek(kind, vault_id, prf, pin.map(|pin| &pin.kek.0));
-        let mut slot = PasskeySlot {
-            kind: kind.to_owned(),
-            id: hex(&random_array::<8>(entropy)?),
-            credential_id: passkey.credential_id.clone(),
-            rp_id: passkey.rp_id.clone(),
-            prf_salt: passkey.prf_salt.clone(),
-            label: passkey.label.clone(),
-            created_at: passkey.created_at_ms,
-            kdf: pin.map(|pin| pin.kdf.clone()),
-            secret: pin
-                .filter(|pin| pin.password)
-                .map(|_| "password".to_owned()),
-            nonce: Vec::new(),
-            wrapped_key: Vec::new(),
-        };
-        let nonce: [u8; NONCE_BYTES] = random_array(entropy)?;
-        slot.nonce = nonce.to_vec();
-        slot.wrapped_key = hazmat::seal(&kek, &nonce, &self.key.0, &slot.aad(vault_id));
-        serde_json::to_value(&slot).map_err(|_| VaultError::Corrupt("a slot cannot be written"))
-    }
-
-    fn slots_written(&mut self) -> SealedVault {
-        self.sealed.slots_changed();
-        self.sealed.clone()
-    }
-
-    /// Adds a slot for a new passkey: `webauthn-prf` while the PIN alone
-    /// opens the vault, else `pin+webauthn-prf` with `pin`.
-    ///
-    /// # Errors
-    /// [`VaultError::PinNeeded`] when the PIN is required with passkeys and
-    /// `pin` is `None`; [`VaultError::Random`].
-    pub fn add_passkey(
-        &mut self,
-        new: &NewPasskey,
-        prf: &PrfOutput,
-        pin: Option<&NewPinSlot>,
-        entropy: &mut dyn Entropy,
-    ) -> Result<SealedVault, VaultError> {
-        let pin = match (self.sealed.pin_alone_opens(), pin) {
-            (true, _) => None,
-            (false, Some(pin)) => Some(pin),
-            (false, None) => return Err(VaultError::PinNeeded),
-        };
-        let passkey = Passkey {
-            slot_id: String::new(),
-            credential_id: new.credential_id.clone(),
-            rp_id: new.rp_id.clone(),
-            prf_salt: new.prf_salt.clone(),
-            label: new.label.clone(),
-            created_at_ms: new.created_at_ms,
-            with_pin: pin.is_some(),
-        };
-        let slot = self.passkey_slot(&passkey, prf, pin, entropy)?;
-        self.sealed.body.slots.push(slot);
-        Ok(self.slots_written())
-    }
-
-    /// Removes one passkey's slot; what remains is untouched.
-    ///
-    /// # Errors
-    /// [`VaultError::LastRequiredPasskey`] when nothing else would open
-    /// the vault; [`VaultError::UnknownPasskey`].
-    pub fn remove_passkey(&mut self, slot_id: &str) -> Result<SealedVault, VaultError> {
-        let passkeys = self.sealed.passkeys();
-        if !passkeys.iter().any(|p| p.slot_id == slot_id) {
-            return Err(VaultError::UnknownPasskey);
-        }
-        if !self.sealed.pin_alone_opens() && passkeys.len() == 1 {
-            return Err(VaultError::LastRequiredPasskey);
-        }
-        self.sealed
-            .body
-            .slots
-            .retain(|slot| PasskeySlot::read(slot).is_none_or(|slot| slot.id != slot_id));
-        Ok(self.slots_written())
-    }
-
-    /// After a PIN reset through the issuer: `pin` becomes the PIN (or
-    /// password) slot, and passkeys stop being required with it (their
-    /// `pin+webauthn-prf` slots go: the passkeys were not asked). Passkeys
-    /// that open alone, and recovery slots, stay.
-    ///
-    /// # Errors
-    /// [`VaultError::Random`].
-    pub fn reset_pin(
-        &mut self,
-        pin: &NewPinSlot,
-        entropy: &mut dyn Entropy,
-    ) -> Result<SealedVault, VaultError> {
-        self.set_secret_slot(&pin.kek, pin.kdf.clone(), pin.kind(), entropy)?;
-        self.sealed
-            .body
-            .slots
-            .retain(|slot| PasskeySlot::read(slot).is_none_or(|slot| slot.kind != PIN_AND_PASSKEY));
-        Ok(self.slots_written())
-    }
-
-    /// Requires a passkey with the PIN (`required`), or stops requiring it:
-    /// every passkey slot is made again, of the other type, from its
-    /// answer in `answers`; the `pin` slot is removed, or made from `pin`.
-    /// Also a PIN change while passkeys are required.
-    ///
-    /// # Errors
-    /// [`VaultError::PasskeyDidNotAnswer`] (naming it) when a passkey has
-    /// no answer; [`VaultError::UnknownPasskey`] when there is none at all;
-    /// [`VaultError::Random`]. On error nothing changed.
-    pub fn require_passkey_with_pin(
-        &mut self,
-        required: bool,
-        pin: &NewPinSlot,
-        answers: &[PasskeyAnswer],
-        entropy: &mut dyn Entropy,
-    ) -> Result<SealedVault, VaultError> {
-        let passkeys = self.sealed.passkeys();
-        if passkeys.is_empty() {
-            return Err(VaultError::UnknownPasskey);
-        }
-        let mut slots = Vec::with_capacity(passkeys.len());
-        for passkey in &passkeys {
-            let answer = answers
-                .iter()
-                .find(|a| a.credential_id == passkey.credential_id)
-                .ok_or_else(|| VaultError::PasskeyDidNotAnswer(passkey.label.clone()))?;
-            let half = required.then_some(pin);
-            slots.push(self.passkey_slot(passkey, &answer.prf, half, entropy)?);
-        }
-        let mut changed = self.clone();
-        if required {
-            changed.sealed.body.slots.retain(|slot| !is_pin_slot(slot));
-        } else {
-            changed.set_secret_slot(&pin.kek, pin.kdf.clone(), pin.kind(), entropy)?;
-        }
-        changed
-            .sealed
-            .body
-            .slots
-            .retain(|slot| PasskeySlot::read(slot).is_none());
-        changed.sealed.body.slots.extend(slots);
-        *self = changed;
-        Ok(self.slots_written())
     }
 }
