@@ -147,6 +147,13 @@ async fn walk(width: u32, height: u32, dark: bool) {
     browser.press("Unlock").await;
     browser.wait_for_text("attempts left").await;
     shot(&browser, &dir, width_name, "10-wrong-pin").await;
+    browser.press("Forgot your PIN?").await;
+    // After Reactivate no identity can reset the PIN: the way through a
+    // backup is what shows.
+    browser.wait_for_text("No soft token identity").await;
+    shot(&browser, &dir, width_name, "14-reset-pin-none").await;
+    browser.press("Back").await;
+    browser.wait_for_text("Enter your PIN").await;
     // Storage taken away while open (as eviction does), then the start
     // after it.
     let origin = server.url("").trim_end_matches('/').to_owned();
@@ -249,6 +256,43 @@ async fn passkey_screens(width: u32, height: u32, dark: bool) {
     browser.quit().await;
 }
 
+/// Forgot your PIN? with an activated identity, and the new PIN after.
+async fn reset_screens(width: u32, height: u32, dark: bool) {
+    let (server, browser, dir, width_name) = open(width, height, dark).await;
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("246810").await;
+    let secret = served_tests::selfservice::activate(&browser, "AnyBank").await;
+    browser.press("Lock").await;
+    browser.press("Forgot your PIN?").await;
+    browser.wait_for_text("PIN Reset Code").await;
+    shot(&browser, &dir, width_name, "14a-reset-pin").await;
+    let reset = browser
+        .element(thirtyfour::By::XPath(
+            "//dt[normalize-space(.)='PIN Reset Code']/following-sibling::dd[1]",
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let output = served_tests::selfservice::run(&[
+        "unlock",
+        "--secret-hex",
+        &secret,
+        "--reset-code",
+        &reset,
+    ]);
+    browser
+        .paste_into(
+            "unlock-code",
+            String::from_utf8_lossy(&output.stdout).trim(),
+        )
+        .await;
+    browser.press("Unlock").await;
+    browser.wait_for_text("Choose a new PIN").await;
+    shot(&browser, &dir, width_name, "14b-new-pin").await;
+    browser.quit().await;
+}
+
 #[tokio::test]
 #[ignore = "produces pictures for a person to look at; run with make screenshots"]
 async fn screenshots() {
@@ -263,4 +307,7 @@ async fn screenshots() {
     passkey_screens(412, 915, false).await;
     passkey_screens(1280, 800, false).await;
     passkey_screens(412, 915, true).await;
+    reset_screens(412, 915, false).await;
+    reset_screens(1280, 800, false).await;
+    reset_screens(412, 915, true).await;
 }
