@@ -5,29 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use std::path::PathBuf;
-use vault::kdf::{DerivedKey, KdfCosts, KdfRequest};
+mod common;
+
+use common::{COSTS, derive, ready};
 use vault::{
     Document, Entropy, NewPasskey, NewPinSlot, OsEntropy, PasskeyAnswer, Pin, PrfOutput,
     SealedVault, UnlockedVault, VaultError,
 };
-
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(value) => value,
-        std::task::Poll::Pending => panic!("waited on something else"),
-    }
-}
-
-const COSTS: KdfCosts = KdfCosts {
-    memory_kib: 256,
-    iterations: 1,
-};
-
-async fn derive(request: KdfRequest) -> Result<DerivedKey, VaultError> {
-    Ok(request.run()?)
-}
 
 fn pin() -> Pin {
     Pin::new("246810").unwrap()

@@ -3,29 +3,13 @@
 //! a change and through requiring a passkey.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use vault::kdf::{DerivedKey, KdfCosts, KdfRequest};
+mod common;
+
+use common::{COSTS, derive, ready};
 use vault::{
     Document, NewPasskey, NewPinSlot, OsEntropy, PasskeyAnswer, Pin, PrfOutput, SealedVault,
     UnlockedVault, VaultError,
 };
-
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(value) => value,
-        std::task::Poll::Pending => panic!("waited on something else"),
-    }
-}
-
-const COSTS: KdfCosts = KdfCosts {
-    memory_kib: 256,
-    iterations: 1,
-};
-
-async fn derive(request: KdfRequest) -> Result<DerivedKey, VaultError> {
-    Ok(request.run()?)
-}
 
 fn slot(secret: &Pin) -> NewPinSlot {
     ready(NewPinSlot::prepare(secret, COSTS, &derive, &mut OsEntropy)).unwrap()

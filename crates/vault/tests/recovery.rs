@@ -4,29 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use otp::activation::{PinResetCode, UnlockCode};
-use vault::kdf::{DerivedKey, KdfCosts, KdfRequest};
+mod common;
+
+use common::{COSTS, derive, ready};
 use vault::{
     Document, NewPinSlot, NewRecoverySlot, OsEntropy, Pin, SealedVault, UnlockedVault, VaultError,
 };
 
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(value) => value,
-        std::task::Poll::Pending => panic!("waited on something else"),
-    }
-}
-
-const COSTS: KdfCosts = KdfCosts {
-    memory_kib: 256,
-    iterations: 1,
-};
 const SECRET: &[u8] = b"\x9a\x8e\xab\x5e\xcc\x9f\xc4\x13\x75\x8a\x92\xac\x22\x3d\xc6\xa0";
-
-async fn derive(request: KdfRequest) -> Result<DerivedKey, VaultError> {
-    Ok(request.run()?)
-}
 
 fn pin() -> Pin {
     Pin::new("246810").unwrap()

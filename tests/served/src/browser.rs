@@ -558,6 +558,35 @@ impl Browser {
         self.press("Unlock").await;
     }
 
+    /// On the PIN screen: `wrong` typed five times, each answer waited for,
+    /// to the lockout's countdown.
+    pub async fn lock_out_with(&self, wrong: &str) {
+        for left in (1..=4).rev() {
+            self.type_pin(wrong).await;
+            self.press("Unlock").await;
+            let attempts = if left == 1 { "attempt" } else { "attempts" };
+            self.wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
+                .await;
+        }
+        self.type_pin(wrong).await;
+        self.press("Unlock").await;
+        self.wait_for_text("Too many wrong PINs. Try again in")
+            .await;
+    }
+
+    /// Unlocked, with one passkey: Settings → Require a passkey with the
+    /// PIN, confirmed with `pin`, to the sentence that says it is required.
+    pub async fn require_passkey(&self, pin: &str) {
+        self.press("Settings").await;
+        self.press("Require a passkey with the PIN").await;
+        self.type_into("Enter your PIN to confirm", pin).await;
+        self.press("Require a passkey").await;
+        self.wait_for_text(
+            "Soft Token opens only with your PIN and one of these passkeys together.",
+        )
+        .await;
+    }
+
     /// Chromium only: a virtual authenticator like a laptop's (internal,
     /// CTAP 2.1, user verification, presence simulated) from the DevTools
     /// WebAuthn domain; `prf` says whether it has the PRF extension.

@@ -97,19 +97,7 @@ async fn wrong_pins_count_down_to_a_lockout(engine: Engine) {
     let (_server, browser) = first_visit(engine).await;
     browser.press("Lock").await;
     browser.wait_for_text("Enter your PIN").await;
-    for left in (1..=4).rev() {
-        browser.type_pin("1111").await;
-        browser.press("Unlock").await;
-        let attempts = if left == 1 { "attempt" } else { "attempts" };
-        browser
-            .wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
-            .await;
-    }
-    browser.type_pin("1111").await;
-    browser.press("Unlock").await;
-    browser
-        .wait_for_text("Too many wrong PINs. Try again in")
-        .await;
+    browser.lock_out_with("1111").await;
     // The right PIN cannot be tried during the countdown, even after a
     // reload.
     browser.driver.refresh().await.unwrap();

@@ -133,12 +133,7 @@ async fn without_its_authenticator_the_pin_and_passkey_unlock_says_so_and_change
     let authenticator = browser.add_virtual_authenticator(true).await;
     add_passkey(&browser).await;
     browser.wait_for_text("Remove").await;
-    browser.press("Require a passkey with the PIN").await;
-    browser.type_into("Enter your PIN to confirm", PIN).await;
-    browser.press("Require a passkey").await;
-    browser
-        .wait_for_text("Soft Token opens only with your PIN and one of these passkeys together.")
-        .await;
+    browser.require_passkey(PIN).await;
     let before = stored_record(&browser).await;
 
     browser.remove_virtual_authenticator(&authenticator).await;
@@ -180,19 +175,7 @@ async fn a_lockout_after_wrong_pins_stops_the_passkey_too() {
     add_passkey(&browser).await;
     browser.wait_for_text("Remove").await;
     reopen(&browser, &url).await;
-    for left in (1..=4).rev() {
-        browser.type_pin("1111").await;
-        browser.press("Unlock").await;
-        let attempts = if left == 1 { "attempt" } else { "attempts" };
-        browser
-            .wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
-            .await;
-    }
-    browser.type_pin("1111").await;
-    browser.press("Unlock").await;
-    browser
-        .wait_for_text("Too many wrong PINs. Try again in")
-        .await;
+    browser.lock_out_with("1111").await;
     let passkey = browser
         .element(thirtyfour::By::XPath(
             "//button[normalize-space(.)='Unlock with a passkey']",

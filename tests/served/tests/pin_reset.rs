@@ -40,19 +40,7 @@ async fn unlock_code_for(browser: &Browser, secret: &str) -> String {
 
 async fn lock_out(browser: &Browser) {
     browser.press("Lock").await;
-    for left in (1..=4).rev() {
-        browser.type_pin("1111").await;
-        browser.press("Unlock").await;
-        let attempts = if left == 1 { "attempt" } else { "attempts" };
-        browser
-            .wait_for_text(&format!("That PIN is not correct. {left} {attempts} left."))
-            .await;
-    }
-    browser.type_pin("1111").await;
-    browser.press("Unlock").await;
-    browser
-        .wait_for_text("Too many wrong PINs. Try again in")
-        .await;
+    browser.lock_out_with("1111").await;
 }
 
 #[tokio::test]
@@ -138,12 +126,7 @@ async fn a_reset_with_a_passkey_required_keeps_it_when_the_person_chooses() {
     browser.press("Settings").await;
     browser.press("Add a passkey").await;
     browser.wait_for_text("Remove").await;
-    browser.press("Require a passkey with the PIN").await;
-    browser.type_into("Enter your PIN to confirm", PIN).await;
-    browser.press("Require a passkey").await;
-    browser
-        .wait_for_text("Soft Token opens only with your PIN and one of these passkeys together.")
-        .await;
+    browser.require_passkey(PIN).await;
 
     browser.press("Lock").await;
     browser.press("Forgot your PIN?").await;

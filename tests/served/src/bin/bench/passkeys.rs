@@ -51,13 +51,7 @@ pub async fn passkeys_run(server: &StaticServer, samples: &mut Samples) {
         longest_task(&browser).await,
     );
 
-    browser.press("Settings").await;
-    browser.press("Require a passkey with the PIN").await;
-    browser.type_into("Enter your PIN to confirm", PIN).await;
-    browser.press("Require a passkey").await;
-    browser
-        .wait_for_text("Soft Token opens only with your PIN and one of these passkeys together.")
-        .await;
+    browser.require_passkey(PIN).await;
     browser.press("Lock").await;
     browser.wait_for_text("Then use your passkey").await;
     browser.type_pin(PIN).await;
