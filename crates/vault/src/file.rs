@@ -219,6 +219,12 @@ impl SealedVault {
             &aad(slot.kind.aad_domain(), &self.body.id, &slot.id),
         )
         .ok_or(VaultError::WrongPin)??;
+        self.opened_with(key)
+    }
+
+    /// The vault opened with its data key, unwrapped from some slot: the
+    /// payload must authenticate and parse.
+    pub(crate) fn opened_with(&self, key: Key) -> Result<(UnlockedVault, Document), VaultError> {
         let document = open_document(&key, &self.body)?;
         Ok((
             UnlockedVault {

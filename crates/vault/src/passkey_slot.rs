@@ -242,14 +242,7 @@ impl SealedVault {
             &slot.aad(&self.body.id),
         )
         .ok_or(wrong)??;
-        let document = crate::file::open_document(&key, &self.body)?;
-        Ok((
-            UnlockedVault {
-                key,
-                sealed: self.clone(),
-            },
-            document,
-        ))
+        self.opened_with(key)
     }
 
     /// Opens with a passkey alone (a `webauthn-prf` slot).

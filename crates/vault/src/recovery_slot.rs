@@ -138,14 +138,7 @@ impl SealedVault {
             &aad(RECOVERY_AAD, &self.body.id, &slot.id),
         )
         .ok_or(VaultError::WrongUnlockCode)??;
-        let document = crate::file::open_document(&key, &self.body)?;
-        Ok((
-            UnlockedVault {
-                key,
-                sealed: self.clone(),
-            },
-            document,
-        ))
+        Ok(self.opened_with(key)?)
     }
 }
 
