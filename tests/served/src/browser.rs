@@ -434,10 +434,24 @@ impl Browser {
             &format!("{name:?} to take a click"),
             Duration::from_secs(30),
             || async {
-                match self.element(By::XPath(xpath.clone())).await.click().await {
+                let element = self.element(By::XPath(xpath.clone())).await;
+                match element.click().await {
                     Ok(()) => Some(()),
                     Err(error) => match error.as_inner() {
-                        WebDriverErrorInner::ElementClickIntercepted(_) => None,
+                        // Covered (a sticky bar over where the driver
+                        // scrolled it, or a screen still drawing): brought
+                        // to the middle of the view, and tried again.
+                        WebDriverErrorInner::ElementClickIntercepted(_) => {
+                            let arguments = vec![element.to_json().unwrap_or_default()];
+                            self.driver
+                                .execute(
+                                    "arguments[0].scrollIntoView({ block: 'center' });",
+                                    arguments,
+                                )
+                                .await
+                                .ok();
+                            None
+                        }
                         _ => panic!("could not press {name:?}: {error}"),
                     },
                 }
