@@ -7,10 +7,10 @@
 use std::path::PathBuf;
 mod common;
 
-use common::{COSTS, derive, ready};
+use common::{COSTS, Sequence, derive, ready};
 use vault::{
-    Document, Entropy, NewPasskey, NewPinSlot, OsEntropy, PasskeyAnswer, Pin, PrfOutput,
-    SealedVault, UnlockedVault, VaultError,
+    Document, NewPasskey, NewPinSlot, OsEntropy, PasskeyAnswer, Pin, PrfOutput, SealedVault,
+    UnlockedVault, VaultError,
 };
 
 fn pin() -> Pin {
@@ -81,6 +81,20 @@ fn vault_with_passkey(laptop: &Authenticator) -> (UnlockedVault, SealedVault) {
         )
         .unwrap();
     (vault, SealedVault::parse(&sealed.to_text()).unwrap())
+}
+
+/// A laptop's passkey, then a spare security key, both opening alone.
+fn vault_with_two_passkeys(laptop: &Authenticator, key: &Authenticator) -> UnlockedVault {
+    let (mut vault, _) = vault_with_passkey(laptop);
+    vault
+        .add_passkey(
+            &key.added("Security key"),
+            &key.answer().prf,
+            None,
+            &mut OsEntropy,
+        )
+        .unwrap();
+    vault
 }
 
 #[test]
@@ -175,17 +189,8 @@ fn turning_it_off_restores_the_pin_alone_and_the_passkey_alone() {
 
 #[test]
 fn every_passkey_must_answer_a_change_of_mode_or_nothing_changes() {
-    let laptop = Authenticator::new(1);
-    let key = Authenticator::new(2);
-    let (mut vault, _) = vault_with_passkey(&laptop);
-    vault
-        .add_passkey(
-            &key.added("Security key"),
-            &key.answer().prf,
-            None,
-            &mut OsEntropy,
-        )
-        .unwrap();
+    let (laptop, key) = (Authenticator::new(1), Authenticator::new(2));
+    let mut vault = vault_with_two_passkeys(&laptop, &key);
     let before = vault.sealed().to_text();
     let refused =
         vault.require_passkey_with_pin(true, &pin_slot(&pin()), &[laptop.answer()], &mut OsEntropy);
@@ -211,17 +216,8 @@ fn every_passkey_must_answer_a_change_of_mode_or_nothing_changes() {
 
 #[test]
 fn removing_a_passkey_keeps_the_rest_and_the_last_required_one_stays() {
-    let laptop = Authenticator::new(1);
-    let key = Authenticator::new(2);
-    let (mut vault, _) = vault_with_passkey(&laptop);
-    vault
-        .add_passkey(
-            &key.added("Security key"),
-            &key.answer().prf,
-            None,
-            &mut OsEntropy,
-        )
-        .unwrap();
+    let (laptop, key) = (Authenticator::new(1), Authenticator::new(2));
+    let mut vault = vault_with_two_passkeys(&laptop, &key);
     vault
         .require_passkey_with_pin(
             true,
@@ -353,18 +349,6 @@ fn an_independent_python_implementation_opens_both_slot_types() {
         with_pin["identities"][0]["token"]["secret"],
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
     );
-}
-
-/// Bytes counting up from 1: the known-answer example's "random" values.
-struct Sequence(u8);
-impl Entropy for Sequence {
-    fn fill(&mut self, bytes: &mut [u8]) -> Result<(), VaultError> {
-        for byte in bytes {
-            self.0 = self.0.wrapping_add(1);
-            *byte = self.0;
-        }
-        Ok(())
-    }
 }
 
 /// The example of docs/vault-format.md ("Passkey slots: known answers"),

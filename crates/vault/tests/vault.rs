@@ -1,6 +1,9 @@
 //! The vault format's guarantees, natively.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
+mod common;
+
+use common::Sequence;
 use otp::{Algorithm, Kind, Secret, Token};
 use vault::{
     Document, Entropy, Identity, KdfParams, KeyEncryptionKey, Origin, OsEntropy, Pin, SealedVault,
@@ -9,18 +12,6 @@ use vault::{
 
 /// Small costs keep the native tests fast; the format is the same.
 const TEST_MEMORY_KIB: u32 = 256;
-
-/// Predictable bytes, so a test can know the data key.
-struct Sequence(u8);
-impl Entropy for Sequence {
-    fn fill(&mut self, bytes: &mut [u8]) -> Result<(), VaultError> {
-        for byte in bytes {
-            self.0 = self.0.wrapping_add(1);
-            *byte = self.0;
-        }
-        Ok(())
-    }
-}
 
 fn identity(name: &str) -> Identity {
     let token = Token::totp(
