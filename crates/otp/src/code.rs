@@ -37,7 +37,7 @@ impl Algorithm {
         }
     }
 
-    fn mac(self, key: &[u8], message: &[u8]) -> Vec<u8> {
+    pub(crate) fn mac(self, key: &[u8], message: &[u8]) -> Vec<u8> {
         fn run<D>(key: &[u8], message: &[u8]) -> Vec<u8>
         where
             D: hmac::digest::Digest + hmac::digest::core_api::BlockSizeUser,
@@ -281,6 +281,6 @@ pub fn verify(token: &Token, code: &str, unix_seconds: u64, window: u32) -> Opti
     found
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

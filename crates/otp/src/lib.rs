@@ -17,8 +17,10 @@ pub mod activation;
 pub mod base32;
 mod code;
 pub mod migration;
+pub mod ocra;
 pub mod otpauth;
 mod secret;
+pub mod transaction;
 
 pub use code::{Algorithm, CodeError, Kind, Token, verify};
 pub use secret::Secret;

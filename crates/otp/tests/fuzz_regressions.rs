@@ -106,3 +106,37 @@ fn migration_corpus() {
         }
     }
 }
+
+#[test]
+fn ocra_corpus() {
+    use otp::ocra::{Inputs, PinInput, Suite};
+    for input in corpus("ocra") {
+        let Some(text) = text(&input) else { continue };
+        let (suite_text, question) = text.split_once('\n').unwrap_or((text, "1234"));
+        let Ok(suite) = Suite::parse(suite_text) else {
+            continue;
+        };
+        assert_eq!(suite.to_string(), suite_text);
+        let inputs = Inputs {
+            counter: suite.counter.then_some(7),
+            question,
+            pin: suite.pin.map(|_| PinInput::Pin("1234")),
+            session: suite.session.map(|_| question.as_bytes()),
+            unix_seconds: suite.time_step.map(|_| 1_700_000_000),
+        };
+        if let Ok(code) = suite.response(b"fuzzing key", &inputs) {
+            assert_eq!(suite.verify(b"fuzzing key", &inputs, &code, 0), Ok(Some(0)));
+        }
+    }
+}
+
+#[test]
+fn transaction_link_corpus() {
+    use otp::transaction::{encode_link, parse_link};
+    for input in corpus("transaction_link") {
+        let Some(text) = text(&input) else { continue };
+        if let Ok((request, mac)) = parse_link(text) {
+            assert_eq!(parse_link(&encode_link(&request, &mac)), Ok((request, mac)));
+        }
+    }
+}
