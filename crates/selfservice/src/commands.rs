@@ -105,7 +105,7 @@ fn token_from(args: &TokenArgs, counter: Option<u64>) -> Result<Token, String> {
     Token::new(secret, args.algorithm.into(), args.digits, kind).map_err(|e| e.to_string())
 }
 
-fn now() -> Result<u64, String> {
+pub fn now() -> Result<u64, String> {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -3,6 +3,7 @@
 //! when the code does not match. Secrets are printed only where the
 //! subcommand's purpose is to hand them out.
 
+mod challenge;
 mod commands;
 mod qr;
 
@@ -136,6 +137,8 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         window: u32,
     },
+    #[command(flatten)]
+    Challenge(challenge::Command),
 }
 
 /// What a command ends with: text for stdout and the exit status.
@@ -167,6 +170,7 @@ fn main() -> ExitCode {
             reset_code,
             json,
         } => commands::unlock(&secret_hex, &reset_code, json),
+        Command::Challenge(command) => challenge::run(command),
     };
     match result {
         Ok(Outcome::Printed) => ExitCode::SUCCESS,

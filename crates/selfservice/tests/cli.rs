@@ -6,24 +6,12 @@ use otp::activation::{
     ActivationDigits, RegistrationCode, decode_link, derive_secret, derive_token,
 };
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::{read_qr_png, run, stderr, stdout};
 
 const SHA1_SEED_HEX: &str = "3132333435363738393031323334353637383930";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_selfservice"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 fn json(output: &Output) -> Value {
     assert!(output.status.success(), "{}", stderr(output));
@@ -75,16 +63,7 @@ fn issue_prints_a_terminal_qr_code_and_writes_a_png_that_decodes_to_the_link() {
         .find(|line| line.starts_with("igmobileotp://"))
         .unwrap();
 
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    let (width, height) = (info.width as usize, info.height as usize);
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-    let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1);
-    let (_, content) = grids[0].decode().unwrap();
+    let content = read_qr_png(&path);
     assert_eq!(content, link);
     std::fs::remove_file(path).ok();
 }

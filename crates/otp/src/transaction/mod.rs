@@ -201,7 +201,7 @@ pub fn verify_request(
     secret: &[u8],
     now: u64,
 ) -> Result<Verified, TransactionError> {
-    if !constant_time_eq(&request.mac(secret), mac) {
+    if !mac_matches(&request, mac, secret) {
         return Err(TransactionError::BadMac);
     }
     if now
@@ -215,6 +215,11 @@ pub fn verify_request(
         return Err(TransactionError::FromTheFuture);
     }
     Ok(Verified(request))
+}
+
+/// Whether `mac` is the request's MAC under `secret`, compared in constant time.
+pub fn mac_matches(request: &Request, mac: &[u8], secret: &[u8]) -> bool {
+    constant_time_eq(&request.mac(secret), mac)
 }
 
 /// The issuer's check: whether `code` confirms `request` (whose MAC the
