@@ -5,6 +5,7 @@ pub mod code_context;
 pub mod code_format;
 pub mod code_list;
 pub mod digit_field;
+pub mod qr_sources;
 pub mod secret_input;
 pub mod top_bar;
 pub mod update_prompt;
