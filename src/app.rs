@@ -100,6 +100,7 @@ pub fn App(
                         <Route path=path!("add/secret") view=lazy_screen(|| split::screen(Screen::AddSecret)) />
                         <Route path=path!("add/preview") view=lazy_screen(|| split::screen(Screen::AddPreview)) />
                         <Route path=path!("backup") view=lazy_screen(|| split::screen(Screen::Backup)) />
+                        <Route path=path!("transaction") view=lazy_screen(|| split::screen(Screen::Transaction)) />
                         <Route path=path!("identity/:id") view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
                         <Route path=path!("identity/:id/reactivate") view=lazy_screen(|| split::screen(Screen::Reactivate)) />
                         <Route path=path!("identity/:id/activate") view=lazy_screen(|| split::screen(Screen::Activate)) />

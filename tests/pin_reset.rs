@@ -19,12 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const NONE_CAN: &str = "No soft token identity in this browser can reset the PIN";
 
 async fn activated(db: &str) -> (Mounted, otp::Token) {
-    let app = mount(db);
-    create_pin(&app).await;
-    click(&app, "Activate a soft token identity").await;
-    let token = activate_with_self_service(&app, Some("Work")).await;
-    click(&app, "Done").await;
-    first_code(&app).await;
+    let (app, token, _) = activated_identity(db, "Work").await;
     (app, token)
 }
 

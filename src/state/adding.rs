@@ -27,6 +27,9 @@ pub enum Reading {
     },
     /// An `igmobileotp://` link: the activation screen takes it from here.
     ActivationLink(String),
+    /// A transaction request (`softtoken://transaction?…`): the transaction
+    /// screen checks it.
+    TransactionRequest(String),
 }
 
 /// The candidates and what the preview says about them.
@@ -38,6 +41,8 @@ pub struct Pending {
     /// A secure activation link waiting for its password on the activation
     /// screen.
     pub activation_link: RwSignal<Option<String>>,
+    /// A transaction request read on Add, waiting for the transaction screen.
+    pub transaction_link: RwSignal<Option<String>>,
     /// An encrypted backup file waiting for its password (`state/backups.rs`).
     pub backup_needs_password: RwSignal<bool>,
     pub(super) locked_backup: StoredValue<Option<vault::backup::LockedBackup>, LocalStorage>,
@@ -50,6 +55,7 @@ pub(super) fn provide_pending() -> Pending {
         skipped: RwSignal::new(Vec::new()),
         missing_parts: RwSignal::new(None),
         activation_link: RwSignal::new(None),
+        transaction_link: RwSignal::new(None),
         backup_needs_password: RwSignal::new(false),
         locked_backup: StoredValue::new_local(None),
         exports: StoredValue::new(BatchTracker::default()),
@@ -80,6 +86,11 @@ impl Pending {
             && starts_with_ignoring_case(line, "igmobileotp://")
         {
             return Ok(Reading::ActivationLink((*line).to_owned()));
+        }
+        if let [line] = lines.as_slice()
+            && super::is_transaction_link(line)
+        {
+            return Ok(Reading::TransactionRequest((*line).to_owned()));
         }
         let mut candidates = Vec::new();
         let mut skipped = Vec::new();
@@ -144,6 +155,7 @@ impl Pending {
     pub fn clear(&self) {
         self.offer(Vec::new(), Vec::new(), None);
         self.activation_link.set(None);
+        self.transaction_link.set(None);
         self.backup_needs_password.set(false);
         self.locked_backup.set_value(None);
     }

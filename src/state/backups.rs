@@ -157,6 +157,7 @@ impl AppState {
                         Ok(OpenedFile::Preview)
                     }
                     Reading::ActivationLink(_) => Err(AppError::ActivationLinkFile),
+                    Reading::TransactionRequest(_) => Err(AppError::TransactionLinkFile),
                 }
             }
             Err(error) => Err(error.into()),

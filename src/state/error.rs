@@ -45,12 +45,54 @@ pub enum AppError {
     FileUnreadable,
     #[error("This file holds an activation link, not a backup.")]
     ActivationLinkFile,
+    #[error(
+        "This file holds a transaction request, not a backup. Open it with Verify a transaction."
+    )]
+    TransactionLinkFile,
     #[error("Choose a backup password of at least 8 characters.")]
     PasswordTooShort,
     #[error("The two passwords are not the same. Type them again.")]
     PasswordsDiffer,
     #[error("Open a backup file first.")]
     NoBackupOpen,
+    #[error("{}", transaction_sentence(.0))]
+    Transaction(#[from] otp::transaction::TransactionError),
+    #[error(
+        "This transaction request is for identity {serial}, which is not in this app. Check that your bank sent it for this device."
+    )]
+    TransactionForAnotherIdentity { serial: String },
+    #[error(
+        "Identity {serial} has no token since it was reactivated, so it cannot confirm transactions. Activate it first."
+    )]
+    TransactionIdentityCleared { serial: String },
+    #[error("{}", sentence(&.0.to_string()))]
+    Challenge(#[from] otp::ocra::OcraError),
+}
+
+/// What a person reads for a request that failed its checks: never a
+/// reason to confirm anyway.
+fn transaction_sentence(error: &otp::transaction::TransactionError) -> String {
+    use otp::transaction::TransactionError as E;
+    match error {
+        E::BadMac => "This transaction request was changed after your bank issued it, or was not issued for this identity. Do not confirm it; contact your bank.".into(),
+        E::Expired => "This transaction request has expired. Ask your bank for a new one.".into(),
+        E::FromTheFuture => "This transaction request is dated in the future. Check this device's date and time, then scan it again.".into(),
+        other => format!(
+            "This is not a transaction request Soft Token can read: {other}. Scan it again, or ask your bank for a new one."
+        ),
+    }
+}
+
+/// A crate's error fragment as a sentence: capitalized, with a full stop.
+fn sentence(fragment: &str) -> String {
+    let mut chars = fragment.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    out.push('.');
+    out
 }
 
 /// The errors of the start path: opening storage, creating and checking a

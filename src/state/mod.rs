@@ -28,6 +28,7 @@ mod passkeys;
 mod pin;
 mod recovery;
 mod session;
+mod transactions;
 
 pub use adding::{Candidate, Pending, Reading, use_pending};
 pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
@@ -38,6 +39,7 @@ pub use error::{
 pub use identities::ActivateFor;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
+pub use transactions::{CheckedTransaction, is_transaction_link};
 /// A passkey slot as the screens list it (nothing secret).
 pub use vault::{Passkey, Recovery};
 // The browser's non-secret settings and the app's updates, which the

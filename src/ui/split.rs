@@ -19,7 +19,7 @@ use super::pages::{
     activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
     home::Home, identity_settings::IdentitySettings, reactivate::Reactivate,
     registration::Registration, reset_pin::NewPinAfterReset, reset_pin::ResetPin,
-    settings::Settings,
+    settings::Settings, transaction::Transaction,
 };
 use crate::state::{AppState, SessionError};
 use leptos::prelude::*;
@@ -44,6 +44,8 @@ pub(crate) enum Screen {
     ResetPin,
     /// The new PIN after a reset, drawn by the PIN gate.
     NewPinAfterReset,
+    /// Verify a transaction (docs/transaction-verification.md).
+    Transaction,
 }
 
 /// A screen whose chunk could not be fetched (offline before the service
@@ -112,6 +114,7 @@ split_point! {
             Screen::Registration => view! { <Registration /> }.into_any(),
             Screen::ResetPin => view! { <ResetPin /> }.into_any(),
             Screen::NewPinAfterReset => view! { <NewPinAfterReset /> }.into_any(),
+            Screen::Transaction => view! { <Transaction /> }.into_any(),
         }
     }
 }

@@ -14,6 +14,14 @@ pub fn matches_now(token: &otp::Token, shown: &str) -> bool {
 /// Activates with a fresh Self-Service issue; returns the token Self-Service
 /// derives from the registration code shown on screen.
 pub async fn activate_with_self_service(app: &Mounted, name: Option<&str>) -> otp::Token {
+    activate_issued(app, name).await.0
+}
+
+/// As [`activate_with_self_service`], with the identity's Serial Number.
+pub async fn activate_issued(
+    app: &Mounted,
+    name: Option<&str>,
+) -> (otp::Token, otp::activation::SerialNumber) {
     let issued = issue(None, None).unwrap();
     if let Some(name) = name {
         type_into(app, "Name", name).await;
@@ -43,7 +51,25 @@ pub async fn activate_with_self_service(app: &Mounted, name: Option<&str>) -> ot
         &registration,
         None,
     );
-    derive_token(secret, ActivationDigits::Six)
+    (
+        derive_token(secret, ActivationDigits::Six),
+        issued.activation.serial,
+    )
+}
+
+/// A new app with one activated identity named `name`, on the initial
+/// screen with its first code shown; the token and Serial Number Self-Service has.
+pub async fn activated_identity(
+    db: &str,
+    name: &str,
+) -> (Mounted, otp::Token, otp::activation::SerialNumber) {
+    let app = mount(db);
+    create_pin(&app).await;
+    click(&app, "Activate a soft token identity").await;
+    let (token, serial) = activate_issued(&app, Some(name)).await;
+    click(&app, "Done").await;
+    first_code(&app).await;
+    (app, token, serial)
 }
 
 pub async fn first_code(app: &Mounted) -> String {

@@ -96,6 +96,11 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
             })}</dd>
         </dl>
         <Show when=move || identity.get().is_some_and(|i| matches!(i.origin, Origin::Activation { .. }) && i.token.is_some())>
+            <section class="card" aria-labelledby="transaction-heading">
+                <h3 id="transaction-heading">"Transactions"</h3>
+                <p class="muted">"When your bank asks you to confirm a payment, it shows a QR code beside it. Soft Token checks it and shows what you are confirming."</p>
+                <A href="/transaction" attr:class="button button--secondary">"Verify a transaction"</A>
+            </section>
             <PinReset id />
         </Show>
         <div class="card actions">

@@ -12,6 +12,7 @@ pub mod reactivate;
 pub mod registration;
 pub mod reset_pin;
 pub mod settings;
+pub mod transaction;
 
 use crate::state::use_app_state;
 use leptos::prelude::*;
