@@ -22,7 +22,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, Worker};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html).
-pub const DEFAULT_WORKER_URL: &str = "./kdf_worker_loader.js";
+/// Absolute, as the service worker's: a relative URL would resolve against
+/// the screen's path, and no loader is at `/add/` or `/identity/<id>/`.
+pub const DEFAULT_WORKER_URL: &str = "/kdf_worker_loader.js";
 
 /// Where and how long a derivation may run.
 #[derive(Clone, Debug)]

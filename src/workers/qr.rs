@@ -15,7 +15,9 @@ use web_sys::{MessageEvent, Worker};
 use zeroize::Zeroizing;
 
 /// Where Trunk puts the worker's loader (see index.html).
-pub const DEFAULT_WORKER_URL: &str = "./qr_worker_loader.js";
+/// Absolute, as the service worker's: a relative URL would resolve against
+/// the screen's path, and no loader is at `/add/` or `/identity/<id>/`.
+pub const DEFAULT_WORKER_URL: &str = "/qr_worker_loader.js";
 
 /// The worker could not be started or died; read on the page instead.
 #[derive(Debug)]
