@@ -97,10 +97,8 @@ pub fn App(
                         <Route path=path!("settings") view=lazy_screen(|| split::screen(Screen::Settings)) />
                         <Route path=path!("activate") view=lazy_screen(|| split::screen(Screen::Activate)) />
                         <Route path=path!("add") view=lazy_screen(|| split::screen(Screen::Add)) />
-                        <Route path=path!("add/secret") view=lazy_screen(|| split::screen(Screen::AddSecret)) />
-                        <Route path=path!("add/preview") view=lazy_screen(|| split::screen(Screen::AddPreview)) />
+                        <Route path=path!("add/:step") view=lazy_screen(|| split::screen(Screen::AddStep)) />
                         <Route path=path!("backup") view=lazy_screen(|| split::screen(Screen::Backup)) />
-                        <Route path=path!("transaction") view=lazy_screen(|| split::screen(Screen::Transaction)) />
                         <Route path=path!("identity/:id") view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
                         <Route path=path!("identity/:id/reactivate") view=lazy_screen(|| split::screen(Screen::Reactivate)) />
                         <Route path=path!("identity/:id/activate") view=lazy_screen(|| split::screen(Screen::Activate)) />

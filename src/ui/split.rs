@@ -16,10 +16,9 @@
 #![allow(unsafe_code)]
 
 use super::pages::{
-    activate::Activate, add::Add, add_preview::AddPreview, add_secret::AddSecret, backup::Backup,
-    home::Home, identity_settings::IdentitySettings, reactivate::Reactivate,
-    registration::Registration, reset_pin::NewPinAfterReset, reset_pin::ResetPin,
-    settings::Settings, transaction::Transaction,
+    activate::Activate, add::Add, add::AddStep, backup::Backup, home::Home,
+    identity_settings::IdentitySettings, reactivate::Reactivate, registration::Registration,
+    reset_pin::NewPinAfterReset, reset_pin::ResetPin, settings::Settings,
 };
 use crate::state::{AppState, SessionError};
 use leptos::prelude::*;
@@ -34,8 +33,8 @@ pub(crate) enum Screen {
     Settings,
     Activate,
     Add,
-    AddSecret,
-    AddPreview,
+    /// `/add/:step`: Type a secret, the preview, Verify a transaction.
+    AddStep,
     Backup,
     IdentitySettings,
     Reactivate,
@@ -44,8 +43,6 @@ pub(crate) enum Screen {
     ResetPin,
     /// The new PIN after a reset, drawn by the PIN gate.
     NewPinAfterReset,
-    /// Verify a transaction (docs/transaction-verification.md).
-    Transaction,
 }
 
 /// A screen whose chunk could not be fetched (offline before the service
@@ -106,15 +103,13 @@ split_point! {
             Screen::Settings => view! { <Settings /> }.into_any(),
             Screen::Activate => view! { <Activate /> }.into_any(),
             Screen::Add => view! { <Add /> }.into_any(),
-            Screen::AddSecret => view! { <AddSecret /> }.into_any(),
-            Screen::AddPreview => view! { <AddPreview /> }.into_any(),
+            Screen::AddStep => view! { <AddStep /> }.into_any(),
             Screen::Backup => view! { <Backup /> }.into_any(),
             Screen::IdentitySettings => view! { <IdentitySettings /> }.into_any(),
             Screen::Reactivate => view! { <Reactivate /> }.into_any(),
             Screen::Registration => view! { <Registration /> }.into_any(),
             Screen::ResetPin => view! { <ResetPin /> }.into_any(),
             Screen::NewPinAfterReset => view! { <NewPinAfterReset /> }.into_any(),
-            Screen::Transaction => view! { <Transaction /> }.into_any(),
         }
     }
 }

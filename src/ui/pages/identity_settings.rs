@@ -99,7 +99,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
             <section class="card" aria-labelledby="transaction-heading">
                 <h3 id="transaction-heading">"Transactions"</h3>
                 <p class="muted">"When your bank asks you to confirm a payment, it shows a QR code beside it. Soft Token checks it and shows what you are confirming."</p>
-                <A href="/transaction" attr:class="button button--secondary">"Verify a transaction"</A>
+                <A href="/add/transaction" attr:class="button button--secondary">"Verify a transaction"</A>
             </section>
             <PinReset id />
         </Show>
