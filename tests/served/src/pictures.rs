@@ -1,7 +1,9 @@
 //! Pictures for the adding tests: a QR code drawn into greyscale pixels,
-//! written as a PNG file (what a person picks from their photos).
+//! written as a PNG file (what a person picks from their photos) or as a
+//! video for Chromium's fake camera; and a PNG read back into pixels.
 #![allow(clippy::unwrap_used)] // test fixtures: a failure ends the test that asked
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Greyscale pixels of a QR code holding `text`, centred on a white
@@ -41,4 +43,37 @@ pub fn write_png(path: &Path, width: usize, height: usize, luma: &[u8]) {
         .unwrap()
         .write_image_data(luma)
         .unwrap();
+}
+
+/// A YUV4MPEG2 video (what Chromium's fake camera plays): grey frames of
+/// the picture, neutral colour planes.
+pub fn write_y4m(path: &Path, width: usize, height: usize, luma: &[u8]) {
+    let mut file = std::fs::File::create(path).unwrap();
+    writeln!(file, "YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg").unwrap();
+    let chroma = vec![128u8; (width / 2) * (height / 2) * 2];
+    for _ in 0..10 {
+        file.write_all(b"FRAME\n").unwrap();
+        file.write_all(luma).unwrap();
+        file.write_all(&chroma).unwrap();
+    }
+}
+
+/// A greyscale PNG (as `selfservice --qr-png` writes) centred on a white
+/// `width` x `height` frame, shrunk by a whole factor until it fits.
+pub fn png_in_frame(path: &Path, width: usize, height: usize) -> Vec<u8> {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let factor = (1..).find(|f| w / f <= width && h / f <= height).unwrap();
+    let (sw, sh) = (w / factor, h / factor);
+    let (left, top) = ((width - sw) / 2, (height - sh) / 2);
+    let mut frame = vec![255u8; width * height];
+    for y in 0..sh {
+        for x in 0..sw {
+            frame[(top + y) * width + left + x] = pixels[y * factor * w + x * factor];
+        }
+    }
+    frame
 }

@@ -33,6 +33,11 @@ pub fn json(output: &Output) -> serde_json::Value {
 /// activates them in the app as `name`, completes the activation with the
 /// Registration Code shown, and returns the token's secret (hex).
 pub async fn activate(browser: &crate::Browser, name: &str) -> String {
+    activate_with_serial(browser, name).await.0
+}
+
+/// As [`activate`], with the identity's Serial Number.
+pub async fn activate_with_serial(browser: &crate::Browser, name: &str) -> (String, String) {
     use thirtyfour::By;
     browser.press("Activate a soft token identity").await;
     let issued = json(&run(&["issue", "--json"]));
@@ -59,8 +64,6 @@ pub async fn activate(browser: &crate::Browser, name: &str) -> String {
         "--json",
     ]));
     browser.press("Done").await;
-    completed["secret_hex"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    let secret = completed["secret_hex"].as_str().unwrap_or_default();
+    (secret.to_owned(), serial.to_owned())
 }

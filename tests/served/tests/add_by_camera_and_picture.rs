@@ -4,10 +4,9 @@
 //! task over 50 ms.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use served_tests::pictures::{qr_picture, temp_file, write_png};
+use served_tests::pictures::{qr_picture, temp_file, write_png, write_y4m};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
@@ -16,19 +15,6 @@ const PIN: &str = "864200";
 /// One Chromium at a time in this file: the timing test measures the page,
 /// not two other browsers competing for this machine's two cores.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// A YUV4MPEG2 video (what Chromium's fake camera plays): grey frames of
-/// the picture, neutral colour planes.
-fn write_y4m(path: &Path, width: usize, height: usize, luma: &[u8]) {
-    let mut file = std::fs::File::create(path).unwrap();
-    writeln!(file, "YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg").unwrap();
-    let chroma = vec![128u8; (width / 2) * (height / 2) * 2];
-    for _ in 0..10 {
-        file.write_all(b"FRAME\n").unwrap();
-        file.write_all(luma).unwrap();
-        file.write_all(&chroma).unwrap();
-    }
-}
 
 async fn open_add_identity(browser: &Browser, server: &StaticServer) {
     browser.driver.goto(server.url("/")).await.unwrap();
