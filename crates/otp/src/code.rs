@@ -73,6 +73,14 @@ pub enum Kind {
     Hotp { counter: u64 },
     /// Steam Guard: TOTP (SHA1, 30 s) shown as 5 characters.
     Steam,
+    /// OCRA challenge-response (RFC 6287): no code of its own, an answer
+    /// to each challenge ([`Token::answer`]). `counter` is the next
+    /// counter, for suites with C.
+    Ocra {
+        suite: crate::ocra::Suite,
+        #[serde(default)]
+        counter: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -85,6 +93,8 @@ pub enum CodeError {
     EmptySecret,
     #[error("the time is before the token's start time (T0)")]
     BeforeStart,
+    #[error("this token answers challenges; it has no code of its own")]
+    ChallengeResponse,
 }
 
 const STEAM_ALPHABET: &[u8; 26] = b"23456789BCDFGHJKMNPQRTVWXY";
@@ -115,6 +125,8 @@ impl Token {
         }
         let (algorithm, digits) = match kind {
             Kind::Steam => (Algorithm::Sha1, STEAM_DIGITS),
+            // The suite names the hash and the digits; it was checked when parsed.
+            Kind::Ocra { suite, .. } => (suite.hash, suite.digits),
             Kind::Totp { period: 0, .. } => return Err(CodeError::Period),
             _ if !(4..=10).contains(&digits) => return Err(CodeError::Digits(digits)),
             _ => (algorithm, digits),
@@ -158,7 +170,7 @@ impl Token {
         match self.kind {
             Kind::Totp { period, .. } => Some(period),
             Kind::Steam => Some(30),
-            Kind::Hotp { .. } => None,
+            Kind::Hotp { .. } | Kind::Ocra { .. } => None,
         }
     }
 
@@ -175,6 +187,7 @@ impl Token {
                 .ok_or(CodeError::BeforeStart),
             Kind::Steam => Ok(unix_seconds / 30),
             Kind::Hotp { counter } => Ok(counter),
+            Kind::Ocra { .. } => Err(CodeError::ChallengeResponse),
         }
     }
 
@@ -184,7 +197,7 @@ impl Token {
         match self.kind {
             Kind::Totp { period, t0 } => Some((period, t0)),
             Kind::Steam => Some((30, 0)),
-            Kind::Hotp { .. } => None,
+            Kind::Hotp { .. } | Kind::Ocra { .. } => None,
         }
     }
 
@@ -203,7 +216,8 @@ impl Token {
         Ok(self.code_for_counter(self.counter_at(unix_seconds)?))
     }
 
-    /// The code for an explicit counter value.
+    /// The code for an explicit counter value (HOTP, TOTP, Steam; an OCRA
+    /// token answers challenges instead, see [`Token::answer`]).
     pub fn code_for_counter(&self, counter: u64) -> String {
         let value = self.truncated(counter);
         match self.kind {
@@ -247,10 +261,38 @@ impl Token {
     /// The same token with its HOTP counter moved on by one.
     pub fn next_counter(&self) -> Self {
         let mut next = self.clone();
-        if let Kind::Hotp { counter } = &mut next.kind {
+        if let Kind::Hotp { counter } | Kind::Ocra { counter, .. } = &mut next.kind {
             *counter = counter.saturating_add(1);
         }
         next
+    }
+
+    /// An OCRA token's response to `question`, with its stored counter (for
+    /// suites with C), `pin` (for suites with P) and the time (for suites
+    /// with T). Suites with session information (S) need an issuer's
+    /// session and are answered through [`crate::ocra::Suite::response`].
+    ///
+    /// # Errors
+    /// [`crate::ocra::OcraError`] for a token that is not OCRA
+    /// ([`crate::ocra::OcraError::NotChallengeResponse`]), a missing PIN, or a
+    /// malformed challenge.
+    pub fn answer(
+        &self,
+        question: &str,
+        pin: Option<&str>,
+        unix_seconds: u64,
+    ) -> Result<String, crate::ocra::OcraError> {
+        let Kind::Ocra { suite, counter } = self.kind else {
+            return Err(crate::ocra::OcraError::NotChallengeResponse);
+        };
+        let inputs = crate::ocra::Inputs {
+            counter: suite.counter.then_some(counter),
+            question,
+            pin: suite.pin.and(pin).map(crate::ocra::PinInput::Pin),
+            session: None,
+            unix_seconds: suite.time_step.map(|_| unix_seconds),
+        };
+        suite.response(self.secret.expose(), &inputs)
     }
 }
 

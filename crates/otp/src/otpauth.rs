@@ -1,8 +1,10 @@
 //! `otpauth://` links (Google Authenticator's Key URI Format), both ways.
 //!
 //! `otpauth://TYPE/LABEL?secret=...&issuer=...&algorithm=...&digits=...&period=...&counter=...`
-//! - TYPE is `totp`, `hotp` or `steam` (Steam is also read from
-//!   `totp` with `encoder=steam`).
+//! - TYPE is `totp`, `hotp`, `steam` (Steam is also read from
+//!   `totp` with `encoder=steam`) or `ocra`, whose `suite` parameter (an
+//!   RFC 6287 suite, docs/ocra.md) names the hash and digits, with an
+//!   optional `counter` (default 0) for suites with C.
 //! - LABEL is `Issuer:Account` or `Account`, percent-encoded. The split is at
 //!   the first literal `:` (or, when there is none, an encoded `%3A`); spaces
 //!   after it are dropped. The `issuer` parameter wins over the label's.
@@ -28,12 +30,14 @@ pub struct OtpAuth {
 pub enum OtpAuthError {
     #[error("this is not an otpauth:// link")]
     NotOtpAuth,
-    #[error("the link's type '{0}' is not totp, hotp or steam")]
+    #[error("the link's type '{0}' is not totp, hotp, steam or ocra")]
     UnknownType(String),
     #[error("the link has no secret parameter")]
     MissingSecret,
     #[error("an hotp link needs a counter parameter")]
     MissingCounter,
+    #[error("an ocra link needs a suite parameter")]
+    MissingSuite,
     #[error("the link's {name} parameter is wrong: {reason}")]
     InvalidParameter { name: &'static str, reason: String },
     #[error("the link's {0} parameter appears more than once")]
@@ -86,6 +90,7 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
             "period" => (&mut params.period, "period"),
             "counter" => (&mut params.counter, "counter"),
             "encoder" => (&mut params.encoder, "encoder"),
+            "suite" => (&mut params.suite, "suite"),
             _ => continue,
         };
         let (field, name) = slot;
@@ -165,6 +170,22 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
             })?;
             Kind::Hotp { counter }
         }
+        "ocra" => {
+            // The suite names the hash and the digits, so those parameters are not read.
+            let text = params.suite.as_deref().ok_or(OtpAuthError::MissingSuite)?;
+            let suite = crate::ocra::Suite::parse(text)
+                .map_err(|error| invalid("suite", error.to_string()))?;
+            let counter = match params.counter.as_deref() {
+                None => 0,
+                Some(text) => text.parse::<u64>().map_err(|_| {
+                    invalid(
+                        "counter",
+                        format!("'{text}' is not a whole number, 0 or more"),
+                    )
+                })?,
+            };
+            Kind::Ocra { suite, counter }
+        }
         other => return Err(OtpAuthError::UnknownType(other.to_owned())),
     };
     let token = Token::new(secret, algorithm, digits, kind)
@@ -185,6 +206,7 @@ struct Params {
     period: Option<String>,
     counter: Option<String>,
     encoder: Option<String>,
+    suite: Option<String>,
 }
 
 impl Drop for Params {
@@ -235,6 +257,7 @@ pub fn emit(entry: &OtpAuth) -> zeroize::Zeroizing<String> {
         Kind::Totp { .. } => "totp",
         Kind::Hotp { .. } => "hotp",
         Kind::Steam => "steam",
+        Kind::Ocra { .. } => "ocra",
     };
     let secret = base32::encode(token.secret().expose());
     let mut link = format!("otpauth://{kind_name}/{label}?secret={}", secret.as_str());
@@ -244,7 +267,7 @@ pub fn emit(entry: &OtpAuth) -> zeroize::Zeroizing<String> {
             utf8_percent_encode(issuer, COMPONENT)
         ));
     }
-    if token.kind() != Kind::Steam {
+    if !matches!(token.kind(), Kind::Steam | Kind::Ocra { .. }) {
         link.push_str(&format!(
             "&algorithm={}&digits={}",
             token.algorithm().name(),
@@ -255,6 +278,16 @@ pub fn emit(entry: &OtpAuth) -> zeroize::Zeroizing<String> {
         Kind::Totp { period, .. } => link.push_str(&format!("&period={period}")),
         Kind::Hotp { counter } => link.push_str(&format!("&counter={counter}")),
         Kind::Steam => {}
+        Kind::Ocra { suite, counter } => {
+            let suite = suite.to_string();
+            link.push_str(&format!(
+                "&suite={}",
+                utf8_percent_encode(&suite, COMPONENT)
+            ));
+            if counter > 0 {
+                link.push_str(&format!("&counter={counter}"));
+            }
+        }
     }
     zeroize::Zeroizing::new(link)
 }

@@ -73,6 +73,8 @@ pub enum OcraError {
     UnusedTime,
     #[error("the key is empty")]
     EmptyKey,
+    #[error("this token has codes of its own; it does not answer challenges")]
+    NotChallengeResponse,
 }
 
 impl Suite {

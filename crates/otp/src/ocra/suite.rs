@@ -277,3 +277,26 @@ impl std::fmt::Display for Suite {
         }
     }
 }
+
+/// As its suite string, in JSON and every stored form.
+impl serde::Serialize for Suite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Suite {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Suite;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an OCRA suite")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Suite, E> {
+                Suite::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
