@@ -55,6 +55,7 @@ pub enum ActivationTarget {
 fn same_token(a: &StoredToken, b: &StoredToken) -> bool {
     let same_kind = match (a.kind, b.kind) {
         (Kind::Hotp { .. }, Kind::Hotp { .. }) => true,
+        (Kind::Ocra { suite: left, .. }, Kind::Ocra { suite: right, .. }) => left == right,
         (left, right) => left == right,
     };
     same_kind && a.secret == b.secret && a.algorithm == b.algorithm && a.digits == b.digits
@@ -228,8 +229,9 @@ impl Document {
         Ok(())
     }
 
-    /// HOTP: moves identity `id`'s counter on by one, for its next code.
-    /// A time-based token is left as it is.
+    /// HOTP: moves identity `id`'s counter on by one, for its next code;
+    /// OCRA with a counter: for its next answer. A time-based token is
+    /// left as it is.
     ///
     /// # Errors
     /// [`DocumentError::NoSuchIdentity`] or [`DocumentError::NoToken`].
@@ -239,7 +241,7 @@ impl Document {
             .token
             .as_mut()
             .ok_or(DocumentError::NoToken)?;
-        if let Kind::Hotp { counter } = &mut stored.kind {
+        if let Kind::Hotp { counter } | Kind::Ocra { counter, .. } = &mut stored.kind {
             *counter = counter.saturating_add(1);
         }
         Ok(())

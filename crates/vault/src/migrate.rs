@@ -20,7 +20,15 @@ use serde_json::{Map, Value};
 use zeroize::Zeroize;
 
 /// One step: takes a document of schema `n` (its index + 1) to `n + 1`.
-pub type Step = fn(&mut Map<String, Value>) -> Result<(), VaultError>;
+#[derive(Clone, Copy)]
+pub enum Step {
+    /// Rewrites the JSON of schema `n` into schema `n + 1`.
+    Rewrite(fn(&mut Map<String, Value>) -> Result<(), VaultError>),
+    /// Schema `n + 1` only adds what a reader of schema `n` cannot read (a
+    /// new token type, a new optional field), so a document of schema `n`
+    /// reads as it is: the stamp alone keeps older readers out.
+    Adds,
+}
 
 /// A step that exists only in the build the upgrade test makes
 /// (`--features next-schema`): it marks the document so that a test can
@@ -32,9 +40,25 @@ fn mark_for_the_upgrade_test(document: &mut Map<String, Value>) -> Result<(), Va
 }
 
 const STEPS: &[Step] = &[
+    // Schema 2: challenge-response tokens (`"type": "ocra"` with a `suite`).
+    Step::Adds,
     #[cfg(feature = "next-schema")]
-    mark_for_the_upgrade_test,
+    Step::Rewrite(mark_for_the_upgrade_test),
 ];
+
+/// No step rewrites: every older document reads as it is.
+const READ_AS_IS: bool = all_additive(STEPS);
+
+const fn all_additive(steps: &[Step]) -> bool {
+    let mut index = 0;
+    while index < steps.len() {
+        if matches!(steps[index], Step::Rewrite(_)) {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
 
 /// The schema this build writes: one more than its number of steps.
 pub const DOCUMENT_SCHEMA: u32 = STEPS.len() as u32 + 1;
@@ -72,21 +96,22 @@ fn first_schema() -> u32 {
 /// [`VaultError::NewerDocument`] for a schema this build does not know;
 /// [`VaultError::Corrupt`] for text that is not a document.
 pub(crate) fn read(plaintext: &[u8]) -> Result<Document, VaultError> {
-    if STEPS.is_empty() {
-        // Nothing to migrate in this build: the JSON-value path (and its
+    if READ_AS_IS {
+        // Nothing to rewrite in this build: the JSON-value path (and its
         // code, which every user would download) is left out.
-        return read_current(plaintext, DOCUMENT_SCHEMA);
+        return read_as_is(plaintext, DOCUMENT_SCHEMA);
     }
     read_with(plaintext, STEPS)
 }
 
-fn read_current(plaintext: &[u8], current: u32) -> Result<Document, VaultError> {
+/// Reads a document of schema 1 to `current` directly.
+fn read_as_is(plaintext: &[u8], current: u32) -> Result<Document, VaultError> {
     let unreadable = |_| VaultError::Corrupt("the contents are unreadable");
     let Stamp { schema } = serde_json::from_slice(plaintext).map_err(unreadable)?;
     match schema {
-        _ if schema == current => serde_json::from_slice(plaintext).map_err(unreadable),
+        0 => Err(VaultError::Corrupt("an unknown schema")),
         _ if schema > current => Err(VaultError::NewerDocument(schema)),
-        _ => Err(VaultError::Corrupt("an unknown schema")),
+        _ => serde_json::from_slice(plaintext).map_err(unreadable),
     }
 }
 
@@ -96,8 +121,10 @@ pub fn read_with(plaintext: &[u8], steps: &[Step]) -> Result<Document, VaultErro
     let unreadable = |_| VaultError::Corrupt("the contents are unreadable");
     let current = steps.len() as u32 + 1;
     let Stamp { schema } = serde_json::from_slice(plaintext).map_err(unreadable)?;
-    if schema >= current || schema == 0 {
-        return read_current(plaintext, current);
+    let first = usize::try_from(schema.saturating_sub(1)).unwrap_or(usize::MAX);
+    let rest = steps.get(first..).unwrap_or_default();
+    if schema >= current || schema == 0 || rest.iter().all(|s| matches!(s, Step::Adds)) {
+        return read_as_is(plaintext, current);
     }
     let mut value: Value = serde_json::from_slice(plaintext).map_err(unreadable)?;
     let migrated = migrate(&mut value, schema, steps)
@@ -112,7 +139,9 @@ fn migrate(value: &mut Value, schema: u32, steps: &[Step]) -> Result<(), VaultEr
     };
     let first = usize::try_from(schema - 1).unwrap_or(usize::MAX);
     for step in steps.iter().skip(first) {
-        step(fields)?;
+        if let Step::Rewrite(rewrite) = step {
+            rewrite(fields)?;
+        }
     }
     fields.insert("schema".into(), Value::from(steps.len() as u32 + 1));
     Ok(())

@@ -394,3 +394,44 @@ fn an_independent_python_implementation_decrypts_an_export() {
     let uuid = second["uuid"].as_str().unwrap();
     assert_eq!((uuid.len(), &uuid[14..15]), (36, "4"));
 }
+
+#[test]
+fn a_challenge_response_identity_is_kept_by_a_backup_and_by_the_document() {
+    let suite = otp::ocra::Suite::parse("OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1").unwrap();
+    let token = otp::Token::new(
+        otp::Secret::from_slice(b"12345678901234567890123456789012"),
+        Algorithm::Sha1,
+        6,
+        Kind::Ocra { suite, counter: 3 },
+    )
+    .unwrap();
+    let entry = BackupEntry {
+        name: "Bank challenge".into(),
+        issuer: Some("Bank".into()),
+        token: token.clone(),
+        activation: None,
+    };
+    let plain = backup::write_plain(std::slice::from_ref(&entry), &mut OsEntropy).unwrap();
+    assert!(
+        plain.contains("\"type\": \"ocra\"") && plain.contains("OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1")
+    );
+    let Backup::Plain { entries, skipped } = backup::read(&plain).unwrap() else {
+        panic!()
+    };
+    assert!(skipped.is_empty());
+    assert_eq!(entries, vec![entry]);
+
+    // In the document: stored as its suite and counter, and read back.
+    let stored = StoredToken::from_token(&token);
+    let json = serde_json::to_value(&stored).unwrap();
+    assert_eq!(json["type"], "ocra");
+    assert_eq!(json["suite"], "OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1");
+    assert_eq!(json["counter"], 3);
+    let back: StoredToken = serde_json::from_value(json).unwrap();
+    assert_eq!(back.to_token().unwrap(), token);
+    // Schema 2 is what marks a document that may hold one.
+    assert_eq!(
+        vault::DOCUMENT_SCHEMA,
+        2 + u32::from(cfg!(feature = "next-schema"))
+    );
+}

@@ -36,7 +36,7 @@ fn refuse(_: &mut Map<String, Value>) -> Result<(), VaultError> {
     Err(VaultError::Corrupt("refused by the test step"))
 }
 
-const STEPS: &[Step] = &[title_to_name, shout];
+const STEPS: &[Step] = &[Step::Rewrite(title_to_name), Step::Rewrite(shout)];
 
 fn bytes(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap()
@@ -84,7 +84,7 @@ fn a_newer_schema_is_refused_with_its_number_and_never_read() {
 fn a_failing_step_fails_the_open_and_a_bad_stamp_is_damage() {
     let old = json!({"identities": [identity("Mail")]});
     assert_eq!(
-        read_with(&bytes(&old), &[refuse]).unwrap_err(),
+        read_with(&bytes(&old), &[Step::Rewrite(refuse)]).unwrap_err(),
         VaultError::Corrupt("refused by the test step")
     );
     for bad in [
@@ -121,4 +121,27 @@ fn the_record_saved_by_the_first_release_opens_in_this_build() {
     assert_eq!(vpn.kind(), otp::Kind::Hotp { counter: 5 });
     // RFC 4226's secret at counter 5.
     assert_eq!(vpn.code_at(0).unwrap().to_string(), "254676");
+}
+
+#[test]
+fn an_adding_step_reads_older_documents_as_they_are_and_keeps_older_readers_out() {
+    // Schema 2 adds a token type: a schema 1 document needs no rewrite...
+    let adds = [Step::Adds];
+    let old = json!({"identities": [identity("Mail")]});
+    assert_eq!(
+        read_with(&bytes(&old), &adds).unwrap().identities[0].name,
+        "Mail"
+    );
+    // ...and a rewrite after it still runs for a document that needs it.
+    let then_shout = [Step::Adds, Step::Rewrite(shout)];
+    assert_eq!(
+        read_with(&bytes(&old), &then_shout).unwrap().identities[0].name,
+        "MAIL"
+    );
+    // A reader of schema 1 refuses what a schema 2 writer stamped.
+    let newer = json!({"schema": 2, "identities": [identity("Mail")]});
+    assert_eq!(
+        read_with(&bytes(&newer), &[]).unwrap_err(),
+        VaultError::NewerDocument(2)
+    );
 }

@@ -60,6 +60,9 @@ struct InfoJson {
     period: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     counter: Option<u64>,
+    /// Soft Token's own entry type `ocra` (Aegis has none, and skips it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suite: Option<String>,
 }
 
 pub(super) fn entries_of(db: Value) -> Result<(Vec<BackupEntry>, Vec<Skipped>), BackupError> {
@@ -106,6 +109,11 @@ fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
             counter: entry.info.counter.unwrap_or(0),
         },
         "steam" => Kind::Steam,
+        "ocra" => Kind::Ocra {
+            suite: otp::ocra::Suite::parse(entry.info.suite.as_deref().unwrap_or_default())
+                .map_err(|e| format!("its challenge-response suite is not valid: {e}"))?,
+            counter: entry.info.counter.unwrap_or(0),
+        },
         other => return Err(format!("its type ({other}) is not supported")),
     };
     let secret = otp::base32::decode(&entry.info.secret)
@@ -167,10 +175,11 @@ pub(super) fn db_json(
 ) -> Result<Zeroizing<String>, BackupError> {
     let mut list = Vec::with_capacity(entries.len());
     for entry in entries {
-        let (kind, period, counter) = match entry.token.kind() {
-            Kind::Totp { period, .. } => ("totp", Some(period), None),
-            Kind::Hotp { counter } => ("hotp", None, Some(counter)),
-            Kind::Steam => ("steam", Some(30), None),
+        let (kind, period, counter, suite) = match entry.token.kind() {
+            Kind::Totp { period, .. } => ("totp", Some(period), None, None),
+            Kind::Hotp { counter } => ("hotp", None, Some(counter), None),
+            Kind::Steam => ("steam", Some(30), None, None),
+            Kind::Ocra { suite, counter } => ("ocra", None, Some(counter), Some(suite.to_string())),
         };
         let note = entry
             .activation
@@ -201,6 +210,7 @@ pub(super) fn db_json(
                 digits: entry.token.digits(),
                 period,
                 counter,
+                suite,
             },
         };
         list.push(
