@@ -100,9 +100,7 @@ pub fn App(
                         <Route path=path!("add/:step") view=lazy_screen(|| split::screen(Screen::AddStep)) />
                         <Route path=path!("backup") view=lazy_screen(|| split::screen(Screen::Backup)) />
                         <Route path=path!("identity/:id") view=lazy_screen(|| split::screen(Screen::IdentitySettings)) />
-                        <Route path=path!("identity/:id/reactivate") view=lazy_screen(|| split::screen(Screen::Reactivate)) />
-                        <Route path=path!("identity/:id/activate") view=lazy_screen(|| split::screen(Screen::Activate)) />
-                        <Route path=path!("identity/:id/registration") view=lazy_screen(|| split::screen(Screen::Registration)) />
+                        <Route path=path!("identity/:id/:page") view=lazy_screen(|| split::screen(Screen::IdentityPage)) />
                     </ProtectedParentRoute>
                 </Routes>
             </main>

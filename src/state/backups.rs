@@ -24,6 +24,9 @@ const MAX_FILE_BYTES: f64 = 10_000_000.0;
 pub struct Saved {
     pub file_name: String,
     pub tokens: usize,
+    /// How many of them are challenge-response (OCRA): Soft Token's own
+    /// entry type, which Aegis and other apps skip.
+    pub challenge_response: usize,
 }
 
 /// What opening a backup file led to.
@@ -64,7 +67,23 @@ impl AppState {
             &self.config().db_name,
             &self.document.get_untracked(),
         );
-        Ok(Saved { file_name, tokens })
+        let challenge_response = self.document.with_untracked(|document| {
+            document
+                .identities
+                .iter()
+                .filter(|i| {
+                    matches!(
+                        i.token.as_ref().map(|t| t.kind),
+                        Some(otp::Kind::Ocra { .. })
+                    )
+                })
+                .count()
+        });
+        Ok(Saved {
+            file_name,
+            tokens,
+            challenge_response,
+        })
     }
 
     /// Exports every token, encrypted with `password` (typed twice).

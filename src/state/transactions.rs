@@ -1,7 +1,8 @@
 //! Transaction verification (docs/transaction-verification.md): a request
 //! read from a QR code or a link is checked against the activation
 //! identity it names, and only a request that passes is shown; its
-//! confirmation code is computed when the person confirms.
+//! confirmation code is computed when the person confirms. And answers to
+//! challenges for challenge-response (OCRA) identities (docs/ocra.md).
 //!
 //! Security contract: nothing here is stored or sent. The token secret is
 //! read from the open document for each check and not kept; a
@@ -89,5 +90,41 @@ impl AppState {
             return Err(otp::transaction::TransactionError::Expired.into());
         }
         Ok(checked.request.confirmation_code(secret.expose())?)
+    }
+}
+
+impl AppState {
+    /// The response of challenge-response identity `id` to `question`
+    /// (with `pin` for suites with P). For a suite with a counter, the
+    /// counter moves on in storage first, so no counter answers twice
+    /// even if the tab closes: the issuer's look-ahead covers a skipped one.
+    ///
+    /// # Errors
+    /// [`AppError::Challenge`] for a malformed challenge or a missing PIN,
+    /// [`vault::DocumentError`] for an identity without a token, or as
+    /// [`AppState::commit`].
+    pub async fn answer_challenge(
+        &self,
+        id: &str,
+        question: &str,
+        pin: Option<&str>,
+    ) -> Result<String, AppError> {
+        let token = self
+            .document
+            .with_untracked(|document| {
+                document
+                    .identity(id)
+                    .and_then(|identity| identity.token.as_ref().map(vault::StoredToken::to_token))
+            })
+            .ok_or(vault::DocumentError::NoToken)??;
+        let otp::Kind::Ocra { suite, .. } = token.kind() else {
+            return Err(otp::ocra::OcraError::NotChallengeResponse.into());
+        };
+        // Checked before the counter moves: a mistyped challenge costs none.
+        let response = token.answer(question, pin, now_ms() / 1000)?;
+        if suite.counter {
+            self.next_code(id).await?;
+        }
+        Ok(response)
     }
 }

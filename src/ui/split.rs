@@ -16,9 +16,9 @@
 #![allow(unsafe_code)]
 
 use super::pages::{
-    activate::Activate, add::Add, add::AddStep, backup::Backup, home::Home,
-    identity_settings::IdentitySettings, reactivate::Reactivate, registration::Registration,
-    reset_pin::NewPinAfterReset, reset_pin::ResetPin, settings::Settings,
+    IdentityPage, activate::Activate, add::Add, add::AddStep, backup::Backup, home::Home,
+    identity_settings::IdentitySettings, reset_pin::NewPinAfterReset, reset_pin::ResetPin,
+    settings::Settings,
 };
 use crate::state::{AppState, SessionError};
 use leptos::prelude::*;
@@ -37,8 +37,8 @@ pub(crate) enum Screen {
     AddStep,
     Backup,
     IdentitySettings,
-    Reactivate,
-    Registration,
+    /// `/identity/:id/:page`: Reactivate, activate, Registration Code, Answer a challenge.
+    IdentityPage,
     /// "Forgot your PIN?", drawn by the PIN gate.
     ResetPin,
     /// The new PIN after a reset, drawn by the PIN gate.
@@ -106,8 +106,7 @@ split_point! {
             Screen::AddStep => view! { <AddStep /> }.into_any(),
             Screen::Backup => view! { <Backup /> }.into_any(),
             Screen::IdentitySettings => view! { <IdentitySettings /> }.into_any(),
-            Screen::Reactivate => view! { <Reactivate /> }.into_any(),
-            Screen::Registration => view! { <Registration /> }.into_any(),
+            Screen::IdentityPage => view! { <IdentityPage /> }.into_any(),
             Screen::ResetPin => view! { <ResetPin /> }.into_any(),
             Screen::NewPinAfterReset => view! { <NewPinAfterReset /> }.into_any(),
         }

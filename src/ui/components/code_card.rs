@@ -117,13 +117,18 @@ pub fn CodeCard(id: String) -> impl IntoView {
     };
     // One branch for what the card is: drawn again only when that changes
     // (activated, or another kind of token), not when its code does.
-    let face = Memo::new(
-        move |_| match (token.with(Option::is_some), schedule.get()) {
+    let face = Memo::new(move |_| {
+        let challenge = token.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| matches!(t.kind(), otp::Kind::Ocra { .. }))
+        });
+        match (token.with(Option::is_some), schedule.get()) {
             (false, _) => Face::NotActivated,
+            _ if challenge => Face::ChallengeResponse,
             (true, Some(_)) => Face::TimeBased,
             (true, None) => Face::CounterBased,
-        },
-    );
+        }
+    });
     let card_id = id.clone();
     view! {
         <li class="token" data-id=id>
@@ -132,6 +137,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
                     <div class="token__pending">
                         <span class="token__name">{name}</span>
                         <A href=format!("/identity/{card_id}/activate") attr:class="button button--secondary">"Activate"</A>
+                    </div>
+                }
+                .into_any(),
+                Face::ChallengeResponse => view! {
+                    <div class="token__pending">
+                        <span class="token__name">{name}</span>
+                        <A href=format!("/identity/{card_id}/challenge") attr:class="button button--secondary">"Answer a challenge"</A>
                     </div>
                 }
                 .into_any(),
@@ -169,6 +181,8 @@ enum Face {
     TimeBased,
     /// HOTP: "Next code".
     CounterBased,
+    /// OCRA: no code of its own, a link to answer a challenge.
+    ChallengeResponse,
 }
 
 /// HOTP: moves the counter on by one, for the next code.

@@ -36,6 +36,7 @@ fn kind_name(candidate: &Candidate) -> &'static str {
         Kind::Totp { .. } => "TOTP",
         Kind::Hotp { .. } => "HOTP",
         Kind::Steam => "Steam",
+        Kind::Ocra { .. } => "Challenge-response (OCRA)",
     }
 }
 
@@ -68,11 +69,13 @@ fn PreviewRow(
     again: RwSignal<Vec<bool>>,
 ) -> impl IntoView {
     let code_token = candidate.token.clone();
-    let code = move || {
-        code_token
+    // A challenge-response token has no code of its own: its suite instead.
+    let code = move || match code_token.kind() {
+        Kind::Ocra { suite, .. } => suite.to_string(),
+        _ => code_token
             .code_at(second.get())
             .map(|c| group_code(&c))
-            .unwrap_or_default()
+            .unwrap_or_default(),
     };
     let is_duplicate = move || duplicates.get().get(index).copied().unwrap_or(false);
     let again_id = format!("again-{index}");

@@ -1,6 +1,7 @@
 //! Typing a secret: name, issuer, the Base32 secret and the type (TOTP,
-//! HOTP or Steam); algorithm, digits, period and counter wait behind
-//! "Advanced" with the usual defaults (SHA-1, 6 digits, 30 s, counter 0).
+//! HOTP, Steam, or challenge-response with its OCRA suite); algorithm,
+//! digits, period and counter wait behind "Advanced" with the usual
+//! defaults (SHA-1, 6 digits, 30 s, counter 0).
 //! Every field is checked with a sentence under it; then the preview.
 
 use crate::state::{Candidate, use_pending};
@@ -19,6 +20,7 @@ struct Typed {
     digits: String,
     period: String,
     counter: String,
+    suite: String,
 }
 
 /// Which field a problem belongs to, and the sentence shown under it.
@@ -39,21 +41,40 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
         "SHA512" => Algorithm::Sha512,
         _ => Algorithm::Sha1,
     };
-    let digits: u8 = typed
-        .digits
-        .trim()
-        .parse()
-        .ok()
-        .filter(|d| (4..=10).contains(d))
-        .ok_or(("digits", "A code has 4 to 10 digits.".to_owned()))?;
+    // A challenge-response suite names its own digits.
+    let digits: u8 = match typed.kind.as_str() {
+        "ocra" => 0,
+        _ => typed
+            .digits
+            .trim()
+            .parse()
+            .ok()
+            .filter(|d| (4..=10).contains(d))
+            .ok_or(("digits", "A code has 4 to 10 digits.".to_owned()))?,
+    };
+    let counter = || {
+        typed.counter.trim().parse().map_err(|_| {
+            (
+                "counter",
+                "The counter is a whole number, 0 or more.".to_owned(),
+            )
+        })
+    };
     let kind = match typed.kind.as_str() {
         "hotp" => Kind::Hotp {
-            counter: typed.counter.trim().parse().map_err(|_| {
+            counter: counter()?,
+        },
+        "ocra" => Kind::Ocra {
+            suite: otp::ocra::Suite::parse(typed.suite.trim()).map_err(|e| {
+                let e = e.to_string();
                 (
-                    "counter",
-                    "The counter is a whole number, 0 or more.".to_owned(),
+                    "suite",
+                    format!(
+                        "This suite cannot be used: {e}. Copy it exactly as your issuer gave it."
+                    ),
                 )
             })?,
+            counter: counter()?,
         },
         "steam" => Kind::Steam,
         _ => Kind::Totp {
@@ -152,15 +173,19 @@ pub fn AddSecret() -> impl IntoView {
                     <option value="totp">"TOTP (time-based)"</option>
                     <option value="hotp">"HOTP (counter-based)"</option>
                     <option value="steam">"Steam"</option>
+                    <option value="ocra">"Challenge-response (OCRA)"</option>
                 </select>
             </div>
+            <Show when=move || kind() == "ocra">
+                {text_field("suite", "OCRA suite", |t| t.suite.clone(), |t, v| t.suite = v)}
+            </Show>
             <details class="advanced" prop:open=move || advanced_open.get()
                 on:toggle=move |event| {
                     let open = event.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok());
                     advanced_open.set(open.and_then(|o| o.as_bool()).unwrap_or(false));
                 }>
                 <summary>"Advanced"</summary>
-                <Show when=move || kind() != "steam">
+                <Show when=move || kind() != "steam" && kind() != "ocra">
                     <div class="field">
                         <label for="algorithm">"Algorithm"</label>
                         <select id="algorithm" prop:value=move || typed.with(|t| t.algorithm.clone())
@@ -175,7 +200,7 @@ pub fn AddSecret() -> impl IntoView {
                 <Show when=move || kind() == "totp">
                     {text_field("period", "Period (seconds)", |t| t.period.clone(), |t, v| t.period = v)}
                 </Show>
-                <Show when=move || kind() == "hotp">
+                <Show when=move || kind() == "hotp" || kind() == "ocra">
                     {text_field("counter", "Counter", |t| t.counter.clone(), |t, v| t.counter = v)}
                 </Show>
             </details>

@@ -13,12 +13,18 @@ use leptos_router::hooks::use_navigate;
 
 /// What the status line says after a file was saved.
 fn saved_sentence(saved: &Saved) -> String {
-    format!(
+    let mut sentence = format!(
         "Saved {} with {} token{}. Keep it somewhere other than this device.",
         saved.file_name,
         saved.tokens,
         if saved.tokens == 1 { "" } else { "s" }
-    )
+    );
+    match saved.challenge_response {
+        0 => {}
+        1 => sentence.push_str(" 1 of them answers challenges: Soft Token restores it, but Aegis and other apps skip it."),
+        n => sentence.push_str(&format!(" {n} of them answer challenges: Soft Token restores them, but Aegis and other apps skip them.")),
+    }
+    sentence
 }
 
 #[component]

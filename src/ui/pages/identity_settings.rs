@@ -22,6 +22,7 @@ fn token_type(identity: &Identity) -> String {
                 token.algorithm.name()
             ),
             Kind::Steam => "Steam Guard".into(),
+            Kind::Ocra { suite, .. } => format!("Challenge-response (OCRA, {suite})"),
         },
     }
 }
