@@ -76,8 +76,9 @@ impl CodeListContext {
         });
     }
 
+    /// A card's cleanup; the list may be gone already.
     pub fn forget_focus(&self, id: &str) {
-        self.focus.update_value(|focus| {
+        self.focus.try_update_value(|focus| {
             focus.remove(id);
         });
     }

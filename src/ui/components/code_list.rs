@@ -72,11 +72,14 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
             .map_or("", Copied::describe)
     };
     let focus = StoredValue::new_local(Focus::new());
+    // Leaving the screen from a focused link in a card (Activate, Answer a
+    // challenge) removes the focused element after the list is disposed,
+    // and the browser sends focusout then: nothing is left to tell.
     let set_focus = move |event: &web_sys::Event, focused: bool| {
         if let Some(id) = card_id(event) {
-            focus.with_value(|focus| {
+            focus.try_with_value(|focus| {
                 if let Some(flag) = focus.get(&id) {
-                    flag.set(focused);
+                    flag.try_set(focused);
                 }
             });
         }
