@@ -311,3 +311,77 @@ async fn screenshots() {
     reset_screens(1280, 800, false).await;
     reset_screens(412, 915, true).await;
 }
+
+/// Verify a transaction (reading, the details, the code, a refusal) and a
+/// challenge-response identity's card and answer.
+async fn transaction_screens(width: u32, height: u32, dark: bool) {
+    let (server, browser, dir, width_name) = open(width, height, dark).await;
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("246810").await;
+    let (secret, serial) =
+        served_tests::selfservice::activate_with_serial(&browser, "AnyBank").await;
+    let issued = served_tests::selfservice::json(&served_tests::selfservice::run(&[
+        "transaction",
+        "--secret-hex",
+        &secret,
+        "--serial",
+        &serial,
+        "--json",
+        "--detail",
+        "Amount=1,250.00 EUR",
+        "--detail",
+        "Payee=شركة الأمل للتجارة والمقاولات",
+        "--detail",
+        "IBAN=DE89 3704 0044 0532 0130 00",
+        "--detail",
+        "Reference=Invoice 2026/118, second instalment of the kitchen renovation, 東京支店",
+    ]));
+    let request = issued["uri"].as_str().unwrap_or_default().to_owned();
+    browser.press("Settings").await;
+    browser.press("AnyBank").await;
+    browser.press("Verify a transaction").await;
+    browser.wait_for_text("Transaction link").await;
+    shot(&browser, &dir, width_name, "15a-verify-transaction").await;
+    browser
+        .paste_into("transaction-link", &request.replace("1%2C250", "9%2C250"))
+        .await;
+    browser.press("Check request").await;
+    browser
+        .wait_for_text("was changed after your bank issued it")
+        .await;
+    shot(&browser, &dir, width_name, "15b-transaction-refused").await;
+    browser.paste_into("transaction-link", &request).await;
+    browser.press("Check request").await;
+    browser
+        .wait_for_text("Do you want to confirm this transaction?")
+        .await;
+    shot(&browser, &dir, width_name, "15c-transaction-details").await;
+    browser.press("Confirm").await;
+    browser.wait_for_text("Confirmation code").await;
+    shot(&browser, &dir, width_name, "15d-confirmation-code").await;
+    browser.press("Done").await;
+    browser
+        .add_by_link("otpauth://ocra/Bank:signing?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&suite=OCRA-1%3AHOTP-SHA1-6%3AQN08-PSHA1&issuer=Bank")
+        .await;
+    browser.wait_for_text("Answer a challenge").await;
+    shot(&browser, &dir, width_name, "15e-challenge-card").await;
+    browser.press("Answer a challenge").await;
+    browser.wait_for_text("Up to 8 digits").await;
+    browser.paste_into("challenge", "12345678").await;
+    browser.paste_into("challenge-pin", "1234").await;
+    browser.press("Answer").await;
+    browser
+        .wait_for_text("Type this response where you were given the challenge.")
+        .await;
+    shot(&browser, &dir, width_name, "15f-challenge-response").await;
+    browser.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "produces pictures for a person to look at; run with make screenshots"]
+async fn screenshots_of_transactions() {
+    transaction_screens(412, 915, false).await;
+    transaction_screens(1280, 800, false).await;
+    transaction_screens(412, 915, true).await;
+    transaction_screens(1280, 800, true).await;
+}

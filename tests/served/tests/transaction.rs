@@ -122,3 +122,58 @@ async fn a_request_scanned_with_the_camera_is_confirmed_and_the_bank_accepts_the
     std::fs::remove_file(png).ok();
     std::fs::remove_file(video).ok();
 }
+
+/// A challenge-response identity from its link, answered from its card on
+/// the release build. Pressing a link inside a card focuses it, and leaving
+/// the list then sent a focusout to the disposed list, which stopped the app.
+#[tokio::test]
+async fn a_challenge_is_answered_from_its_card_and_selfservice_accepts_the_response() {
+    let server = StaticServer::start(dist_dir()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.install_with_pin(&server.url("/"), PIN).await;
+    let suite = "OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1";
+    let secret_base32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA";
+    browser
+        .add_by_link(&format!(
+            "otpauth://ocra/Bank:signing?secret={secret_base32}&suite={}&issuer=Bank",
+            suite.replace(':', "%3A")
+        ))
+        .await;
+    browser.press("Answer a challenge").await;
+    browser.paste_into("challenge", "12345678").await;
+    browser.paste_into("challenge-pin", "1234").await;
+    browser.press("Answer").await;
+    let response = browser
+        .element(By::Css(".registration__code"))
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace(' ', "");
+    let checked = run(&[
+        "ocra-verify",
+        "--suite",
+        suite,
+        "--secret-hex",
+        "3132333435363738393031323334353637383930313233343536373839303132",
+        "--question",
+        "12345678",
+        "--counter",
+        "0",
+        "--pin",
+        "1234",
+        "--response",
+        &response,
+    ]);
+    assert_eq!(
+        checked.status.code(),
+        Some(0),
+        "{response}: {}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    browser.press("Done").await;
+    browser.wait_for_text("Answer a challenge").await;
+    let errors = browser.console_errors().await.unwrap();
+    assert!(errors.is_empty(), "console: {errors:#?}");
+    browser.quit().await;
+}
