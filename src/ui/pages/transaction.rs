@@ -23,7 +23,9 @@ pub fn Transaction() -> impl IntoView {
     let state = use_app_state();
     let pending = use_pending();
     let step = RwSignal::new(Step::Reading);
+    // Why a request was refused (shown once, above), and why a picture gave no text.
     let error = RwSignal::new(None::<String>);
+    let picture_error = RwSignal::new(None::<String>);
     let link = RwSignal::new(String::new());
 
     let check = move |text: String| match state.check_transaction(&text) {
@@ -59,7 +61,7 @@ pub fn Transaction() -> impl IntoView {
             Step::Reading => view! {
                 <p>"Scan the QR code your bank shows beside the transaction, or paste its link. Soft Token checks that your bank issued it before showing it."</p>
                 <p class="field__error card" role="alert" hidden=move || error.get().is_none()>{move || error.get().unwrap_or_default()}</p>
-                <QrSources heading="From a QR code" on_text=Callback::new(check) error />
+                <QrSources heading="From a QR code" on_text=Callback::new(check) error=picture_error />
                 <form class="card" on:submit=on_submit>
                     <div class="field">
                         <label for="transaction-link">"Transaction link"</label>
