@@ -9,6 +9,13 @@
 //!   the first literal `:` (or, when there is none, an encoded `%3A`); spaces
 //!   after it are dropped. The `issuer` parameter wins over the label's.
 //! - Unknown parameters are ignored; a bad value names its parameter.
+//! - Query values are form-encoded: `+` is a space (`%2B` a plus), as
+//!   Google Authenticator, Aegis and pyotp read them. The label is a path
+//!   segment, where `+` stays a plus.
+//! - A link without a label (`otpauth://totp?secret=…`) is refused with
+//!   [`OtpAuthError::MissingLabel`]: every list of tokens shows a token by
+//!   its label, and one without a name could not be told from the others
+//!   (pyotp accepts it with an empty name; Google Authenticator refuses it).
 //!
 //! Emitting writes the issuer both in the label and as a parameter, encodes
 //! `:` inside names as `%3A`, and starts the label with `:` when there is no
@@ -30,6 +37,8 @@ pub struct OtpAuth {
 pub enum OtpAuthError {
     #[error("this is not an otpauth:// link")]
     NotOtpAuth,
+    #[error("the link has no label (the account name after the type, as in otpauth://totp/Example:alice?secret=…)")]
+    MissingLabel,
     #[error("the link's type '{0}' is not totp, hotp, steam or ocra")]
     UnknownType(String),
     #[error("the link has no secret parameter")]
@@ -74,6 +83,10 @@ fn invalid(name: &'static str, reason: impl Into<String>) -> OtpAuthError {
 pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
     let link = link.trim();
     let rest = strip_prefix_ignore_case(link, "otpauth://").ok_or(OtpAuthError::NotOtpAuth)?;
+    // `otpauth://totp?secret=…` has no label: the query starts in the type.
+    if rest.split('/').next().is_some_and(|kind| kind.contains('?')) {
+        return Err(OtpAuthError::MissingLabel);
+    }
     let (kind_name, rest) = rest.split_once('/').unwrap_or((rest, ""));
     let (raw_label, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query.split('#').next().unwrap_or_default();
@@ -81,7 +94,9 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
     let mut params = Params::default();
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = decode_text(value);
+        // Query values are form-encoded, as Google Authenticator, Aegis and
+        // pyotp read them: `issuer=Air+Canada` is "Air Canada" (a plus is %2B).
+        let value = decode_text(&value.replace('+', " "));
         let slot = match key.to_ascii_lowercase().as_str() {
             "secret" => (&mut params.secret, "secret"),
             "issuer" => (&mut params.issuer, "issuer"),

@@ -138,3 +138,36 @@ proptest! {
         let _ = otpauth::parse(&text);
     }
 }
+
+#[test]
+fn a_plus_in_a_query_value_is_a_space_and_an_encoded_plus_is_a_plus() {
+    let link = "otpauth://totp/Air+Canada:alice?secret=GEZDGNBVGY3TQOJQ&issuer=Air+Canada";
+    let parsed = otp::otpauth::parse(link).unwrap();
+    assert_eq!(parsed.issuer.as_deref(), Some("Air Canada"));
+    // In the label (a path segment) a plus is a plus.
+    let labelled = otp::otpauth::parse("otpauth://totp/C+%2B:bob?secret=GEZDGNBVGY3TQOJQ").unwrap();
+    assert_eq!(labelled.issuer.as_deref(), Some("C++"));
+    let encoded = otp::otpauth::parse("otpauth://totp/x?secret=GEZDGNBVGY3TQOJQ&issuer=C%2B%2B").unwrap();
+    assert_eq!(encoded.issuer.as_deref(), Some("C++"));
+    // What we emit reads back the same, spaces and pluses included.
+    let emitted = otp::otpauth::emit(&parsed);
+    assert_eq!(otp::otpauth::parse(&emitted).unwrap(), parsed);
+    assert_eq!(otp::otpauth::parse(&otp::otpauth::emit(&encoded)).unwrap(), encoded);
+}
+
+#[test]
+fn a_link_without_a_label_says_so() {
+    for link in [
+        "otpauth://totp?secret=GEZDGNBVGY3TQOJQ&issuer=Example",
+        "otpauth://hotp?secret=GEZDGNBVGY3TQOJQ&counter=0",
+    ] {
+        let error = otp::otpauth::parse(link).unwrap_err();
+        assert_eq!(error, otp::otpauth::OtpAuthError::MissingLabel, "{link}");
+        assert!(error.to_string().contains("has no label"));
+    }
+    // A link without a secret still says that.
+    assert_eq!(
+        otp::otpauth::parse("otpauth://totp/Example:alice?issuer=Example").unwrap_err(),
+        otp::otpauth::OtpAuthError::MissingSecret
+    );
+}
