@@ -46,7 +46,7 @@ test-served:
 ## New corpus entries land in fuzz/corpus and are replayed by the native
 ## tests (crates/{otp,vault,qr}/tests/fuzz_regressions.rs).
 FUZZ_SECONDS ?= 150
-FUZZ_TARGETS = base32 otpauth activation_codes igmobileotp_link migration aegis_backup sealed_vault document qr_pixels ocra transaction_link
+FUZZ_TARGETS = base32 otpauth activation_codes igmobileotp_link migration aegis_backup sealed_vault document qr_pixels ocra transaction_link import
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 	cd fuzz && export RUSTC_BOOTSTRAP=1 && for target in $(FUZZ_TARGETS); do \

@@ -28,6 +28,7 @@ mod error;
 mod file;
 mod hazmat;
 mod identities;
+pub mod import;
 pub mod kdf;
 pub mod migrate;
 mod passkey_changes;

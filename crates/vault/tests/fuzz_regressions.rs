@@ -80,3 +80,14 @@ fn document_corpus() {
     }
     assert!(read > 0, "the corpus holds readable documents");
 }
+
+#[test]
+fn import_corpus() {
+    for input in corpus("import") {
+        if let Ok(imported) = vault::import::import(&input, None) {
+            for entry in &imported.entries {
+                let _ = entry.token.code_at(1_700_000_000);
+            }
+        }
+    }
+}

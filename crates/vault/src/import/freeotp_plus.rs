@@ -1,0 +1,60 @@
+//! FreeOTP+'s JSON export: `tokens`, each secret a list of signed bytes.
+
+use super::json_formats::{algorithm, entry, number, require_array, text, token};
+use super::{App, ImportError, Imported, skip};
+use otp::{Kind, Secret};
+use serde_json::Value;
+
+pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
+    let mut imported = Imported {
+        app: App::FreeOtpPlus,
+        entries: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for item in require_array(App::FreeOtpPlus, value, "tokens")? {
+        let name = text(item, "/label");
+        match read(item) {
+            Ok(token) => {
+                let issuer = text(item, "/issuerExt");
+                let issuer = if issuer.is_empty() {
+                    text(item, "/issuerInt")
+                } else {
+                    issuer
+                };
+                imported.entries.push(entry(name, issuer, token));
+            }
+            Err(reason) => imported.skipped.push(skip(name, reason)),
+        }
+    }
+    Ok(imported)
+}
+
+fn read(item: &Value) -> Result<otp::Token, String> {
+    let bytes = item
+        .get("secret")
+        .and_then(Value::as_array)
+        .ok_or("it has no secret")?
+        .iter()
+        .map(|b| {
+            b.as_i64()
+                .and_then(|b| i8::try_from(b).ok())
+                .map(|b| b as u8)
+        })
+        .collect::<Option<Vec<u8>>>()
+        .ok_or("its secret is not a list of bytes")?;
+    let secret = Secret::new(bytes);
+    let algo = algorithm(&text(item, "/algo"))?;
+    let digits = number(item, "/digits").unwrap_or(6);
+    let kind = match text(item, "/type").to_ascii_uppercase().as_str() {
+        "TOTP" => Kind::Totp {
+            period: u32::try_from(number(item, "/period").unwrap_or(30))
+                .map_err(|_| "its period is out of range".to_owned())?,
+            t0: 0,
+        },
+        "HOTP" => Kind::Hotp {
+            counter: number(item, "/counter").unwrap_or(0),
+        },
+        other => return Err(format!("{other} tokens are not supported")),
+    };
+    token(secret, algo, digits, kind)
+}

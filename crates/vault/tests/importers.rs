@@ -1,0 +1,233 @@
+//! The importers against other authenticators' own export files
+//! (`tests/vectors/importers/`, from the Aegis project's importer tests):
+//! each gives the 7 tokens of `plain.txt` with the differences the
+//! vectors' README lists, compared by secret (type, algorithm, digits,
+//! period or counter, issuer and name); and bad input is refused.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
+use otp::{Algorithm, Kind};
+use std::path::PathBuf;
+use vault::Entry;
+use vault::import::{App, ImportError, MAX_FILE_BYTES, import};
+
+fn vector(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors/importers")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The 7 tokens, as the links in plain.txt give them.
+fn expected() -> Vec<Entry> {
+    let text = String::from_utf8(vector("plain.txt")).unwrap();
+    text.lines()
+        .map(|line| {
+            let link = otp::otpauth::parse(line).unwrap();
+            Entry {
+                name: link.account,
+                issuer: link.issuer,
+                token: link.token,
+                activation: None,
+            }
+        })
+        .collect()
+}
+
+/// Finds the expected entry with the same secret, changed as `adjust` says, and compares.
+fn check(file: &str, app: App, adjust: impl Fn(&mut Entry)) {
+    let imported = import(&vector(file), None).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(imported.app, app, "{file}");
+    assert!(
+        imported.skipped.is_empty(),
+        "{file}: {:?}",
+        imported.skipped
+    );
+    let mut wanted = expected();
+    wanted.iter_mut().for_each(&adjust);
+    wanted.retain(|e| {
+        imported
+            .entries
+            .iter()
+            .any(|got| got.token.secret() == e.token.secret())
+    });
+    assert_eq!(imported.entries.len(), wanted.len(), "{file}");
+    for got in &imported.entries {
+        let want = wanted
+            .iter()
+            .find(|e| e.token.secret() == got.token.secret())
+            .unwrap();
+        assert_eq!(got, want, "{file}");
+    }
+}
+
+/// Every token the file holds, as plain.txt has it; `count`: how many the app could hold.
+fn as_plain(file: &str, app: App, count: usize) {
+    check(file, app, |_| {});
+    assert_eq!(
+        import(&vector(file), None).unwrap().entries.len(),
+        count,
+        "{file}"
+    );
+}
+
+#[test]
+fn a_list_of_links_and_ente_auth() {
+    as_plain("plain.txt", App::Links, 7);
+    // ente's extra codeDisplay parameter is ignored; "Air+Canada" is "Air Canada".
+    as_plain("ente_auth.txt", App::Links, 7);
+}
+
+#[test]
+fn two_fas_schemas_1_to_4() {
+    // Schema 1 knows only TOTP SHA1/6/30 s.
+    check("2fas_authenticator.json", App::TwoFas, |e| {
+        let secret = e.token.secret().clone();
+        e.token =
+            otp::Token::new(secret, Algorithm::Sha1, 6, Kind::Totp { period: 30, t0: 0 }).unwrap();
+    });
+    // Schema 2 has no type: HOTP and Steam come as TOTP with their algorithm and digits, period 30.
+    check("2fas_authenticator_plain.2fas", App::TwoFas, |e| {
+        if !matches!(e.token.kind(), Kind::Totp { .. }) {
+            let (secret, algorithm, digits) = (
+                e.token.secret().clone(),
+                e.token.algorithm(),
+                e.token.digits(),
+            );
+            e.token = otp::Token::new(secret, algorithm, digits, Kind::Totp { period: 30, t0: 0 })
+                .unwrap();
+        }
+    });
+    // Schema 3 holds no Steam token.
+    as_plain("2fas_authenticator_plain_v3.2fas", App::TwoFas, 6);
+    // The schema 4 file holds 5 of them, a Steam token among them.
+    as_plain("2fas_authenticator_plain_v4.2fas", App::TwoFas, 5);
+}
+
+#[test]
+fn andotp_freeotp_plus_proton_and_stratum() {
+    as_plain("andotp_plain.json", App::AndOtp, 7);
+    // Proton Authenticator holds TOTP tokens only.
+    as_plain("proton_authenticator.json", App::Proton, 3);
+    as_plain("stratum_plain.json", App::Stratum, 7);
+    // FreeOTP+ stores the HOTP counter one less.
+    check("freeotp_plus.json", App::FreeOtpPlus, |e| {
+        if let Kind::Hotp { counter } = e.token.kind() {
+            let (secret, algorithm, digits) = (
+                e.token.secret().clone(),
+                e.token.algorithm(),
+                e.token.digits(),
+            );
+            e.token = otp::Token::new(
+                secret,
+                algorithm,
+                digits,
+                Kind::Hotp {
+                    counter: counter - 1,
+                },
+            )
+            .unwrap();
+        }
+    });
+}
+
+#[test]
+fn bitwarden_links_and_steam_secrets() {
+    let imported = import(&vector("bitwarden.json"), None).unwrap();
+    assert_eq!(imported.app, App::Bitwarden);
+    let plain = expected();
+    assert_eq!(imported.entries.len(), 4);
+    for got in &imported.entries[..3] {
+        assert!(plain.contains(got), "{got:?}");
+    }
+    // The steam:// item: only its secret (and type) can be checked.
+    let steam = plain
+        .iter()
+        .find(|e| e.token.kind() == Kind::Steam)
+        .unwrap();
+    assert_eq!(imported.entries[3].token, steam.token);
+}
+
+#[test]
+fn encrypted_exports_not_read_yet_say_so() {
+    for (file, app) in [
+        ("2fas_authenticator_encrypted.2fas", "2FAS"),
+        ("2fas_authenticator_encrypted_v3.2fas", "2FAS"),
+        ("stratum_encrypted.bin", "Stratum (Authenticator Pro)"),
+    ] {
+        assert_eq!(
+            import(&vector(file), Some("test")).unwrap_err(),
+            ImportError::Encrypted(app)
+        );
+    }
+}
+
+#[test]
+fn bad_input_is_refused_with_a_sentence() {
+    assert_eq!(
+        import(&vec![b' '; MAX_FILE_BYTES + 1], None).unwrap_err(),
+        ImportError::TooLarge
+    );
+    for junk in [
+        &b"\xff\xfe\x00"[..],
+        b"hello",
+        b"{\"what\": 1}",
+        b"[1, 2]",
+        b"",
+        b"{not json",
+    ] {
+        assert_eq!(
+            import(junk, None).unwrap_err(),
+            ImportError::UnknownFormat,
+            "{junk:?}"
+        );
+    }
+    let truncated = &vector("andotp_plain.json")[..200];
+    assert_eq!(
+        import(truncated, None).unwrap_err(),
+        ImportError::UnknownFormat
+    );
+    let newer = br#"{"schemaVersion": 9, "services": []}"#;
+    assert!(matches!(
+        import(newer, None).unwrap_err(),
+        ImportError::Newer { .. }
+    ));
+    for error in [
+        ImportError::TooLarge,
+        ImportError::UnknownFormat,
+        ImportError::Encrypted("2FAS"),
+    ] {
+        assert!(!error.to_string().is_empty());
+    }
+}
+
+#[test]
+fn unusable_entries_are_skipped_with_reasons_and_the_rest_read() {
+    let stratum = br#"{"Authenticators":[
+        {"Type":5,"Issuer":"Yandex","Username":"ivan","Secret":"GEZDGNBV","Algorithm":0,"Digits":8,"Period":30},
+        {"Type":2,"Issuer":"Deno","Username":"Mason","Secret":"4SJHB4GSD43FZBAI7C2HLRJGPQ","Algorithm":0,"Digits":6,"Period":30},
+        {"Type":2,"Issuer":"Broken","Username":"x","Secret":"not base32!","Algorithm":0,"Digits":6,"Period":30}]}"#;
+    let imported = import(stratum, None).unwrap();
+    assert_eq!(imported.entries.len(), 1);
+    assert_eq!(imported.skipped.len(), 2);
+    assert_eq!(
+        imported.skipped[0].reason,
+        "Yandex tokens are not supported"
+    );
+    assert!(
+        imported.skipped[1]
+            .reason
+            .starts_with("its secret is not valid")
+    );
+    let links = b"otpauth://totp/A:a?secret=GEZDGNBV\nnot a link\notpauth://totp?secret=GEZDGNBV";
+    let imported = import(links, None).unwrap();
+    assert_eq!(imported.entries.len(), 1);
+    assert_eq!(
+        imported
+            .skipped
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["line 2", "line 3"]
+    );
+    assert!(imported.skipped[1].reason.contains("has no label"));
+}
