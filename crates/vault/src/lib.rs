@@ -15,7 +15,8 @@
 //! `passkey_slot.rs` its passkey (WebAuthn PRF) slots, `recovery_slot.rs`
 //! its PIN-reset slots,
 //! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
-//! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups; the
+//! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
+//! `import/` other authenticators' exports; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
 //! reach.
 //!
