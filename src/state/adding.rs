@@ -43,6 +43,8 @@ pub struct Pending {
     pub activation_link: RwSignal<Option<String>>,
     /// A transaction request read on Add, waiting for the transaction screen.
     pub transaction_link: RwSignal<Option<String>>,
+    /// The app whose export the candidates came from, for the preview to name.
+    pub source: RwSignal<Option<&'static str>>,
     /// An encrypted backup file waiting for its password (`state/backups.rs`).
     pub backup_needs_password: RwSignal<bool>,
     pub(super) locked_backup: StoredValue<Option<vault::backup::LockedBackup>, LocalStorage>,
@@ -56,6 +58,7 @@ pub(super) fn provide_pending() -> Pending {
         missing_parts: RwSignal::new(None),
         activation_link: RwSignal::new(None),
         transaction_link: RwSignal::new(None),
+        source: RwSignal::new(None),
         backup_needs_password: RwSignal::new(false),
         locked_backup: StoredValue::new_local(None),
         exports: StoredValue::new(BatchTracker::default()),
@@ -148,6 +151,7 @@ impl Pending {
     ) {
         self.candidates.set(reading_candidates);
         self.skipped.set(skipped);
+        self.source.set(None);
         self.missing_parts.set(missing_parts);
     }
 

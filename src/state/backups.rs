@@ -179,6 +179,17 @@ impl AppState {
                     Reading::TransactionRequest(_) => Err(AppError::TransactionLinkFile),
                 }
             }
+            // Not Aegis's nor links: another authenticator's export (docs/import-formats.md).
+            Err(backup::BackupError::NotABackup) => {
+                let imported = vault::import::import(text.as_bytes(), None)?;
+                pending.offer(imported.entries, imported.skipped, None);
+                // A list of links is no app's: nothing to name.
+                let app = imported.app;
+                pending
+                    .source
+                    .set((app != vault::import::App::Links).then(|| app.name()));
+                Ok(OpenedFile::Preview)
+            }
             Err(error) => Err(error.into()),
         }
     }

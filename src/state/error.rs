@@ -67,6 +67,8 @@ pub enum AppError {
     TransactionIdentityCleared { serial: String },
     #[error("{}", sentence(&.0.to_string()))]
     Challenge(#[from] otp::ocra::OcraError),
+    #[error("{} Choose another file, or export again from the other app.", sentence(&.0.to_string()))]
+    Import(#[from] vault::import::ImportError),
 }
 
 /// What a person reads for a request that failed its checks: never a

@@ -270,3 +270,21 @@ pub fn choose_backup(app: &Mounted, text: &str) {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
 }
+
+/// Every shown code is its token's, at the current time or (HOTP) counter.
+pub async fn expect_codes(app: &Mounted, tokens: &[otp::Token]) {
+    let container = app.container.clone();
+    let codes = wait_for(&format!("{} codes", tokens.len()), TIMEOUT, || {
+        let codes = shown_codes(&container);
+        (codes.len() == tokens.len() && codes.iter().all(|c| !c.is_empty())).then_some(codes)
+    })
+    .await;
+    for (token, code) in tokens.iter().zip(&codes) {
+        let now = now_seconds();
+        let matches = match token.kind() {
+            otp::Kind::Hotp { .. } => token.code_at(0).unwrap() == *code,
+            _ => otp::verify(token, code, now, 1).is_some(),
+        };
+        assert!(matches, "{code} is not the code of {token:?}");
+    }
+}

@@ -37,7 +37,9 @@ pub struct OtpAuth {
 pub enum OtpAuthError {
     #[error("this is not an otpauth:// link")]
     NotOtpAuth,
-    #[error("the link has no label (the account name after the type, as in otpauth://totp/Example:alice?secret=…)")]
+    #[error(
+        "the link has no label (the account name after the type, as in otpauth://totp/Example:alice?secret=…)"
+    )]
     MissingLabel,
     #[error("the link's type '{0}' is not totp, hotp, steam or ocra")]
     UnknownType(String),
@@ -84,7 +86,11 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
     let link = link.trim();
     let rest = strip_prefix_ignore_case(link, "otpauth://").ok_or(OtpAuthError::NotOtpAuth)?;
     // `otpauth://totp?secret=…` has no label: the query starts in the type.
-    if rest.split('/').next().is_some_and(|kind| kind.contains('?')) {
+    if rest
+        .split('/')
+        .next()
+        .is_some_and(|kind| kind.contains('?'))
+    {
         return Err(OtpAuthError::MissingLabel);
     }
     let (kind_name, rest) = rest.split_once('/').unwrap_or((rest, ""));

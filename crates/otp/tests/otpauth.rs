@@ -147,12 +147,16 @@ fn a_plus_in_a_query_value_is_a_space_and_an_encoded_plus_is_a_plus() {
     // In the label (a path segment) a plus is a plus.
     let labelled = otp::otpauth::parse("otpauth://totp/C+%2B:bob?secret=GEZDGNBVGY3TQOJQ").unwrap();
     assert_eq!(labelled.issuer.as_deref(), Some("C++"));
-    let encoded = otp::otpauth::parse("otpauth://totp/x?secret=GEZDGNBVGY3TQOJQ&issuer=C%2B%2B").unwrap();
+    let encoded =
+        otp::otpauth::parse("otpauth://totp/x?secret=GEZDGNBVGY3TQOJQ&issuer=C%2B%2B").unwrap();
     assert_eq!(encoded.issuer.as_deref(), Some("C++"));
     // What we emit reads back the same, spaces and pluses included.
     let emitted = otp::otpauth::emit(&parsed);
     assert_eq!(otp::otpauth::parse(&emitted).unwrap(), parsed);
-    assert_eq!(otp::otpauth::parse(&otp::otpauth::emit(&encoded)).unwrap(), encoded);
+    assert_eq!(
+        otp::otpauth::parse(&otp::otpauth::emit(&encoded)).unwrap(),
+        encoded
+    );
 }
 
 #[test]

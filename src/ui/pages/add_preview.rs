@@ -195,6 +195,9 @@ pub fn AddPreview() -> impl IntoView {
 
     view! {
         <h2>"Check before adding"</h2>
+        <Show when=move || pending.source.get().is_some()>
+            <p>{move || format!("Read from an export of {}.", pending.source.get().unwrap_or_default())}</p>
+        </Show>
         <Show when=move || pending.missing_parts.get().is_some_and(|(_, missing)| !missing.is_empty())>
             <p class="card notice" role="status">{move || {
                 let (size, missing) = pending.missing_parts.get().unwrap_or_default();

@@ -41,10 +41,10 @@ pub enum App {
 }
 
 impl App {
-    /// The name the preview shows: "Read from a 2FAS export."
+    /// The name the preview shows: "Read from an export of 2FAS."
     pub fn name(self) -> &'static str {
         match self {
-            Self::Links => "a list of links",
+            Self::Links => "link list",
             Self::TwoFas => "2FAS",
             Self::AndOtp => "andOTP",
             Self::Bitwarden => "Bitwarden",
@@ -67,7 +67,9 @@ pub struct Imported {
 pub enum ImportError {
     #[error("this file is larger than 10 MB, so it is not an export Soft Token can read")]
     TooLarge,
-    #[error("this file is not an export of an app Soft Token can read")]
+    #[error(
+        "this file is not a Soft Token or Aegis backup, nor an export of another app Soft Token can read"
+    )]
     UnknownFormat,
     #[error(
         "this {0} export is encrypted, and Soft Token cannot open encrypted {0} exports yet: export again without a password"
