@@ -122,7 +122,7 @@ impl AppState {
         };
         // Checked before the counter moves: a mistyped challenge costs none.
         let response = token.answer(question, pin, now_ms() / 1000)?;
-        if suite.counter {
+        if suite.parse().is_ok_and(|suite| suite.counter) {
             self.next_code(id).await?;
         }
         Ok(response)

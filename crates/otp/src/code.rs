@@ -77,7 +77,7 @@ pub enum Kind {
     /// to each challenge ([`Token::answer`]). `counter` is the next
     /// counter, for suites with C.
     Ocra {
-        suite: crate::ocra::Suite,
+        suite: crate::ocra::SuiteText,
         #[serde(default)]
         counter: u64,
     },
@@ -125,8 +125,10 @@ impl Token {
         }
         let (algorithm, digits) = match kind {
             Kind::Steam => (Algorithm::Sha1, STEAM_DIGITS),
-            // The suite names the hash and the digits; it was checked when parsed.
-            Kind::Ocra { suite, .. } => (suite.hash, suite.digits),
+            // The suite names the hash and digits; the stored ones repeat
+            // them, and an answer parses the suite and uses its own.
+            Kind::Ocra { .. } if digits <= 10 => (algorithm, digits),
+            Kind::Ocra { .. } => return Err(CodeError::Digits(digits)),
             Kind::Totp { period: 0, .. } => return Err(CodeError::Period),
             _ if !(4..=10).contains(&digits) => return Err(CodeError::Digits(digits)),
             _ => (algorithm, digits),
@@ -137,6 +139,22 @@ impl Token {
             digits,
             kind,
         })
+    }
+
+    /// A challenge-response token for `suite`, with its hash and digits.
+    ///
+    /// # Errors
+    /// [`CodeError::EmptySecret`].
+    pub fn ocra(
+        secret: Secret,
+        suite: &crate::ocra::Suite,
+        counter: u64,
+    ) -> Result<Self, CodeError> {
+        let kind = Kind::Ocra {
+            suite: crate::ocra::SuiteText::new(suite),
+            counter,
+        };
+        Self::new(secret, suite.hash, suite.digits, kind)
     }
 
     /// A TOTP token with the usual T0 = 0.
@@ -285,6 +303,9 @@ impl Token {
         let Kind::Ocra { suite, counter } = self.kind else {
             return Err(crate::ocra::OcraError::NotChallengeResponse);
         };
+        let suite = suite
+            .parse()
+            .map_err(|_| crate::ocra::OcraError::StoredSuite)?;
         let inputs = crate::ocra::Inputs {
             counter: suite.counter.then_some(counter),
             question,

@@ -152,6 +152,7 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
             .filter(|d| (4..=10).contains(d))
             .ok_or_else(|| invalid("digits", format!("'{text}' is not a number from 4 to 10")))?,
     };
+    let mut parsed_suite = None;
     let kind = match kind_name.to_ascii_lowercase().as_str() {
         "totp"
             if params
@@ -205,9 +206,18 @@ pub fn parse(link: &str) -> Result<OtpAuth, OtpAuthError> {
                     )
                 })?,
             };
-            Kind::Ocra { suite, counter }
+            parsed_suite = Some(suite);
+            Kind::Ocra {
+                suite: crate::ocra::SuiteText::new(&suite),
+                counter,
+            }
         }
         other => return Err(OtpAuthError::UnknownType(other.to_owned())),
+    };
+    // An OCRA token's hash and digits are its suite's.
+    let (algorithm, digits) = match &parsed_suite {
+        Some(suite) => (suite.hash, suite.digits),
+        None => (algorithm, digits),
     };
     let token = Token::new(secret, algorithm, digits, kind)
         .map_err(|error| invalid("secret", error.to_string()))?;

@@ -8,11 +8,12 @@ use otp::otpauth::{OtpAuth, OtpAuthError, emit, parse};
 use otp::{Algorithm, CodeError, Kind, Secret, Token};
 
 fn ocra(suite: &str, key: &[u8], counter: u64) -> Token {
-    let kind = Kind::Ocra {
-        suite: Suite::parse(suite).unwrap(),
+    Token::ocra(
+        Secret::from_slice(key),
+        &Suite::parse(suite).unwrap(),
         counter,
-    };
-    Token::new(Secret::from_slice(key), Algorithm::Sha1, 6, kind).unwrap()
+    )
+    .unwrap()
 }
 
 #[test]
@@ -20,8 +21,13 @@ fn a_token_answers_with_the_rfc_responses_and_its_counter() {
     let token = ocra("OCRA-1:HOTP-SHA1-6:QN08", b"12345678901234567890", 0);
     assert_eq!(token.answer("00000000", None, 0).unwrap(), "237653");
     assert_eq!(token.answer("11111111", None, 0).unwrap(), "243178");
-    // The suite names the hash and digits, whatever was passed.
+    // The suite names the hash and digits.
     assert_eq!((token.algorithm(), token.digits()), (Algorithm::Sha1, 6));
+    let sha256 = ocra("OCRA-1:HOTP-SHA256-8:QN08", b"12345678901234567890", 0);
+    assert_eq!(
+        (sha256.algorithm(), sha256.digits()),
+        (Algorithm::Sha256, 8)
+    );
 
     let key32 = b"12345678901234567890123456789012";
     let counted = ocra("OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1", key32, 0);

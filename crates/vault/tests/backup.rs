@@ -398,13 +398,13 @@ fn an_independent_python_implementation_decrypts_an_export() {
 #[test]
 fn a_challenge_response_identity_is_kept_by_a_backup_and_by_the_document() {
     let suite = otp::ocra::Suite::parse("OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1").unwrap();
-    let token = otp::Token::new(
+    let token = otp::Token::ocra(
         otp::Secret::from_slice(b"12345678901234567890123456789012"),
-        Algorithm::Sha1,
-        6,
-        Kind::Ocra { suite, counter: 3 },
+        &suite,
+        3,
     )
     .unwrap();
+    assert_eq!((token.algorithm(), token.digits()), (Algorithm::Sha256, 8));
     let entry = BackupEntry {
         name: "Bank challenge".into(),
         issuer: Some("Bank".into()),

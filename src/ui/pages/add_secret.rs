@@ -43,7 +43,7 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
     };
     // A challenge-response suite names its own digits.
     let digits: u8 = match typed.kind.as_str() {
-        "ocra" => 0,
+        "ocra" => 6,
         _ => typed
             .digits
             .trim()
@@ -64,8 +64,8 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
         "hotp" => Kind::Hotp {
             counter: counter()?,
         },
-        "ocra" => Kind::Ocra {
-            suite: otp::ocra::Suite::parse(typed.suite.trim()).map_err(|e| {
+        "ocra" => {
+            let suite = otp::ocra::Suite::parse(typed.suite.trim()).map_err(|e| {
                 let e = e.to_string();
                 (
                     "suite",
@@ -73,9 +73,10 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
                         "This suite cannot be used: {e}. Copy it exactly as your issuer gave it."
                     ),
                 )
-            })?,
-            counter: counter()?,
-        },
+            })?;
+            // The suite names the hash and digits.
+            return finish(typed, Token::ocra(secret, &suite, counter()?));
+        }
         "steam" => Kind::Steam,
         _ => Kind::Totp {
             period: typed
@@ -91,8 +92,13 @@ fn candidate(typed: &Typed) -> Result<Candidate, Problem> {
             t0: 0,
         },
     };
-    let token = Token::new(secret, algorithm, digits, kind)
-        .map_err(|e| ("secret", format!("This token cannot be used: {e}.")))?;
+    finish(typed, Token::new(secret, algorithm, digits, kind))
+}
+
+/// The candidate for a token made from the form, named as typed.
+fn finish(typed: &Typed, token: Result<Token, otp::CodeError>) -> Result<Candidate, Problem> {
+    let token = token.map_err(|e| ("secret", format!("This token cannot be used: {e}.")))?;
+    let name = typed.name.trim();
     let issuer = typed.issuer.trim();
     Ok(Candidate {
         issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),

@@ -13,7 +13,7 @@ use otp::ocra::{QuestionFormat, Suite};
 
 fn suite_of(identity: Option<vault::Identity>) -> Option<Suite> {
     match identity?.token?.kind {
-        Kind::Ocra { suite, .. } => Some(suite),
+        Kind::Ocra { suite, .. } => suite.parse().ok(),
         _ => None,
     }
 }

@@ -11,4 +11,4 @@ mod response;
 mod suite;
 
 pub use response::{Inputs, OcraError, PinInput};
-pub use suite::{QuestionFormat, Suite, SuiteError, TimeStep};
+pub use suite::{MAX_SUITE_LEN, QuestionFormat, Suite, SuiteError, SuiteText, TimeStep};

@@ -75,6 +75,8 @@ pub enum OcraError {
     EmptyKey,
     #[error("this token has codes of its own; it does not answer challenges")]
     NotChallengeResponse,
+    #[error("this token's stored suite is damaged; add it again from its issuer's link")]
+    StoredSuite,
 }
 
 impl Suite {

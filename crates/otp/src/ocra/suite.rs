@@ -278,23 +278,82 @@ impl std::fmt::Display for Suite {
     }
 }
 
-/// As its suite string, in JSON and every stored form.
-impl serde::Serialize for Suite {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+/// The longest suite string kept ([`SuiteText`]); RFC 6287's longest
+/// canonical suite is 45 characters.
+pub const MAX_SUITE_LEN: usize = 64;
+
+/// A suite as stored: its text, parsed only where it is used. The vault's
+/// document is read at unlock, in the app's start chunk; keeping the
+/// parser (and its error sentences) out of that path keeps them out of
+/// every cold start. Made from a parsed [`Suite`], so it holds a valid
+/// suite unless stored text was changed, which [`SuiteText::parse`] reports.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SuiteText {
+    bytes: [u8; MAX_SUITE_LEN],
+    len: u8,
+}
+
+impl SuiteText {
+    pub fn new(suite: &Suite) -> Self {
+        let text = suite.to_string();
+        let mut bytes = [0u8; MAX_SUITE_LEN];
+        let len = text.len().min(MAX_SUITE_LEN);
+        bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        Self {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// # Errors
+    /// A [`SuiteError`] when the stored text is not a suite.
+    pub fn parse(&self) -> Result<Suite, SuiteError> {
+        Suite::parse(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Suite {
+impl std::fmt::Display for SuiteText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for SuiteText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SuiteText({})", self.as_str())
+    }
+}
+
+/// As its suite string, in JSON and every stored form.
+impl serde::Serialize for SuiteText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SuiteText {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
-            type Value = Suite;
+            type Value = SuiteText;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("an OCRA suite")
             }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Suite, E> {
-                Suite::parse(text).map_err(E::custom)
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SuiteText, E> {
+                // Only its size and alphabet are checked here; it is parsed where used.
+                if text.len() > MAX_SUITE_LEN || !text.bytes().all(|b| b.is_ascii_graphic()) {
+                    return Err(E::custom("not an OCRA suite"));
+                }
+                let mut bytes = [0u8; MAX_SUITE_LEN];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                Ok(SuiteText {
+                    bytes,
+                    len: text.len() as u8,
+                })
             }
         }
         deserializer.deserialize_str(Visitor)

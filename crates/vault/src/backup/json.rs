@@ -109,11 +109,20 @@ fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
             counter: entry.info.counter.unwrap_or(0),
         },
         "steam" => Kind::Steam,
-        "ocra" => Kind::Ocra {
-            suite: otp::ocra::Suite::parse(entry.info.suite.as_deref().unwrap_or_default())
-                .map_err(|e| format!("its challenge-response suite is not valid: {e}"))?,
-            counter: entry.info.counter.unwrap_or(0),
-        },
+        "ocra" => {
+            let suite = otp::ocra::Suite::parse(entry.info.suite.as_deref().unwrap_or_default())
+                .map_err(|e| format!("its challenge-response suite is not valid: {e}"))?;
+            let secret = otp::base32::decode(&entry.info.secret)
+                .map_err(|e| format!("its secret is not valid: {e}"))?;
+            let token = Token::ocra(secret, &suite, entry.info.counter.unwrap_or(0))
+                .map_err(|e| format!("it cannot be used: {e}"))?;
+            return Ok(BackupEntry {
+                name: entry.name.clone(),
+                issuer: (!entry.issuer.is_empty()).then(|| entry.issuer.clone()),
+                token,
+                activation: activation_from_note(&entry.note),
+            });
+        }
         other => return Err(format!("its type ({other}) is not supported")),
     };
     let secret = otp::base32::decode(&entry.info.secret)
