@@ -10,7 +10,6 @@ use otp::transaction::{parse_link, verify_request};
 const KEY20: &str = "3132333435363738393031323334353637383930";
 const KEY32: &str = "3132333435363738393031323334353637383930313233343536373839303132";
 const KEY64: &str = "31323334353637383930313233343536373839303132333435363738393031323334353637383930313233343536373839303132333435363738393031323334";
-const RFC_TIME: &str = "1206446760";
 
 fn response(args: &[&str]) -> String {
     let output = run(&[&["ocra"], args].concat());
@@ -18,178 +17,35 @@ fn response(args: &[&str]) -> String {
     stdout(&output).trim().to_owned()
 }
 
-/// (suite, key, extra arguments, question, expected) for every Appendix C vector.
-fn appendix_c() -> Vec<(
-    &'static str,
-    &'static str,
-    Vec<String>,
-    String,
-    &'static str,
-)> {
-    let mut table = Vec::new();
-    let digits = |d: usize| d.to_string().repeat(8);
-    for (d, code) in [
-        "237653", "243178", "653583", "740991", "608993", "388898", "816933", "224598", "750600",
-        "294470",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        table.push(("OCRA-1:HOTP-SHA1-6:QN08", KEY20, vec![], digits(d), code));
-    }
-    for (c, code) in [
-        "65347737", "86775851", "78192410", "71565254", "10104329", "65983500", "70069104",
-        "91771096", "75011558", "08522129",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let extra = vec![
-            "--counter".into(),
-            c.to_string(),
-            "--pin".into(),
-            "1234".into(),
-        ];
-        table.push((
-            "OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1",
-            KEY32,
-            extra,
-            "12345678".into(),
-            code,
-        ));
-    }
-    for (d, code) in ["83238735", "01501458", "17957585", "86776967", "86807031"]
-        .into_iter()
-        .enumerate()
-    {
-        let extra = vec![
-            "--pin-hash-hex".into(),
-            "7110eda4d09e062aa5e4a390b0a572ac0d2c0220".into(),
-        ];
-        table.push((
-            "OCRA-1:HOTP-SHA256-8:QN08-PSHA1",
-            KEY32,
-            extra,
-            digits(d),
-            code,
-        ));
-    }
-    for (d, code) in [
-        "07016083", "63947962", "70123924", "25341727", "33203315", "34205738", "44343969",
-        "51946085", "20403879", "31409299",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        table.push((
-            "OCRA-1:HOTP-SHA512-8:C-QN08",
-            KEY64,
-            vec!["--counter".into(), d.to_string()],
-            digits(d),
-            code,
-        ));
-    }
-    for (d, code) in ["95209754", "55907591", "22048402", "24218844", "36209546"]
-        .into_iter()
-        .enumerate()
-    {
-        table.push((
-            "OCRA-1:HOTP-SHA512-8:QN08-T1M",
-            KEY64,
-            vec!["--time".into(), RFC_TIME.into()],
-            digits(d),
-            code,
-        ));
-    }
-    let questions =
-        |suite, key, extra: Vec<String>, rows: &[(&str, &'static str)], table: &mut Vec<_>| {
-            for (question, code) in rows {
-                table.push((suite, key, extra.clone(), (*question).to_owned(), *code));
-            }
-        };
-    questions(
-        "OCRA-1:HOTP-SHA256-8:QA08",
-        KEY32,
-        vec![],
-        &[
-            ("CLI22220SRV11110", "28247970"),
-            ("CLI22221SRV11111", "01984843"),
-            ("CLI22222SRV11112", "65387857"),
-            ("CLI22223SRV11113", "03351211"),
-            ("CLI22224SRV11114", "83412541"),
-            ("SRV11110CLI22220", "15510767"),
-            ("SRV11111CLI22221", "90175646"),
-            ("SRV11112CLI22222", "33777207"),
-            ("SRV11113CLI22223", "95285278"),
-            ("SRV11114CLI22224", "28934924"),
-            ("SIG10000", "53095496"),
-            ("SIG11000", "04110475"),
-            ("SIG12000", "31331128"),
-            ("SIG13000", "76028668"),
-            ("SIG14000", "46554205"),
-        ],
-        &mut table,
-    );
-    questions(
-        "OCRA-1:HOTP-SHA512-8:QA08",
-        KEY64,
-        vec![],
-        &[
-            ("CLI22220SRV11110", "79496648"),
-            ("CLI22221SRV11111", "76831980"),
-            ("CLI22222SRV11112", "12250499"),
-            ("CLI22223SRV11113", "90856481"),
-            ("CLI22224SRV11114", "12761449"),
-        ],
-        &mut table,
-    );
-    questions(
-        "OCRA-1:HOTP-SHA512-8:QA08-PSHA1",
-        KEY64,
-        vec!["--pin".into(), "1234".into()],
-        &[
-            ("SRV11110CLI22220", "18806276"),
-            ("SRV11111CLI22221", "70020315"),
-            ("SRV11112CLI22222", "01600026"),
-            ("SRV11113CLI22223", "18951020"),
-            ("SRV11114CLI22224", "32528969"),
-        ],
-        &mut table,
-    );
-    questions(
-        "OCRA-1:HOTP-SHA512-8:QA10-T1M",
-        KEY64,
-        vec!["--time".into(), RFC_TIME.into()],
-        &[
-            ("SIG1000000", "77537423"),
-            ("SIG1100000", "31970405"),
-            ("SIG1200000", "10235557"),
-            ("SIG1300000", "95213541"),
-            ("SIG1400000", "65360607"),
-        ],
-        &mut table,
-    );
-    table
-}
+const TABLE: &str = include_str!("../../otp/tests/vectors/rfc6287_appendix_c.txt");
 
 #[test]
 fn every_appendix_c_vector_through_the_command_line() {
-    let table = appendix_c();
-    assert_eq!(table.len(), 70);
-    for (suite, key, extra, question, expected) in table {
+    let rows: Vec<Vec<&str>> = TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('|').collect())
+        .collect();
+    assert_eq!(rows.len(), 70);
+    for row in rows {
+        let [suite, key, counter, question, pin, time, expected] = row[..] else {
+            panic!("{row:?}")
+        };
         let mut args = vec![
             "--suite",
             suite,
             "--secret-hex",
             key,
             "--question",
-            &question,
+            question,
         ];
-        args.extend(extra.iter().map(String::as_str));
+        for (flag, value) in [("--counter", counter), ("--pin", pin), ("--time", time)] {
+            if !value.is_empty() {
+                args.extend([flag, value]);
+            }
+        }
         assert_eq!(response(&args), expected, "{suite} {question}");
-        let mut verify = vec!["ocra-verify"];
-        verify.extend(&args);
-        verify.extend(["--response", expected]);
+        let verify = [&["ocra-verify"], &args[..], &["--response", expected]].concat();
         let output = run(&verify);
         assert_eq!(
             output.status.code(),

@@ -182,6 +182,17 @@ impl Browser {
         Self::launch_chromium(extra_args, new_profile_dir(), false).await
     }
 
+    /// Chromium whose camera plays `video` (a YUV4MPEG2 file, see
+    /// `pictures::write_y4m`), allowed without a prompt.
+    pub async fn launch_with_camera(video: &std::path::Path) -> WebDriverResult<Self> {
+        Self::launch_with(&[
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            &format!("--use-file-for-fake-video-capture={}", video.display()),
+        ])
+        .await
+    }
+
     /// Chromium on `profile`, which outlives this browser: the crash tests
     /// start it again on the same storage.
     pub async fn launch_on_profile(profile: &std::path::Path) -> WebDriverResult<Self> {

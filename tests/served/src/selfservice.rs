@@ -16,6 +16,16 @@ pub fn run(args: &[&str]) -> Output {
     }
 }
 
+/// Asserts that a command exited with `status`, showing its stderr if not.
+pub fn assert_status(output: &Output, status: i32, what: &str) {
+    assert_eq!(
+        output.status.code(),
+        Some(status),
+        "{what}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// The JSON a successful `--json` command printed.
 pub fn json(output: &Output) -> serde_json::Value {
     assert!(

@@ -31,13 +31,7 @@ async fn the_camera_reads_a_qr_code() {
     let video = temp_file("qr.y4m");
     write_y4m(&video, 640, 480, &qr_picture(link, 640, 480, 6));
     let server = StaticServer::start(dist_dir()).await.unwrap();
-    let browser = Browser::launch_with(&[
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        &format!("--use-file-for-fake-video-capture={}", video.display()),
-    ])
-    .await
-    .unwrap();
+    let browser = Browser::launch_with_camera(&video).await.unwrap();
     open_add_identity(&browser, &server).await;
     browser.press("Scan with the camera").await;
     browser.wait_for_text("Check before adding").await;

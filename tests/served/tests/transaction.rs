@@ -7,11 +7,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use served_tests::pictures::{png_in_frame, temp_file, write_y4m};
-use served_tests::selfservice::{activate_with_serial, json, run};
+use served_tests::selfservice::{activate_with_serial, assert_status, json, run};
 use served_tests::{Browser, StaticServer, dist_dir};
 use thirtyfour::prelude::*;
 
 const PIN: &str = "864200";
+
+/// The confirmation code or response on screen, digits only.
+async fn shown_code(browser: &Browser) -> String {
+    let shown = browser.element(By::Css(".registration__code")).await;
+    shown.text().await.unwrap().replace(' ', "")
+}
 
 #[tokio::test]
 async fn a_request_scanned_with_the_camera_is_confirmed_and_the_bank_accepts_the_code() {
@@ -20,13 +26,7 @@ async fn a_request_scanned_with_the_camera_is_confirmed_and_the_bank_accepts_the
     // Chromium opens the video when the camera starts, so it is written after activation.
     write_y4m(&video, 640, 480, &vec![255u8; 640 * 480]);
     let server = StaticServer::start(dist_dir()).await.unwrap();
-    let browser = Browser::launch_with(&[
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        &format!("--use-file-for-fake-video-capture={}", video.display()),
-    ])
-    .await
-    .unwrap();
+    let browser = Browser::launch_with_camera(&video).await.unwrap();
     browser.install_with_pin(&server.url("/"), PIN).await;
     let (secret, serial) = activate_with_serial(&browser, "AnyBank").await;
 
@@ -55,13 +55,7 @@ async fn a_request_scanned_with_the_camera_is_confirmed_and_the_bank_accepts_the
     let text = browser.page_text().await;
     assert!(text.contains(&format!("Serial Number {serial}")), "{text}");
     browser.press("Confirm").await;
-    let code = browser
-        .element(By::Css(".registration__code"))
-        .await
-        .text()
-        .await
-        .unwrap()
-        .replace(' ', "");
+    let code = shown_code(&browser).await;
     assert_eq!(code.len(), 8, "{code}");
     let verified = run(&[
         "transaction-verify",
@@ -72,12 +66,7 @@ async fn a_request_scanned_with_the_camera_is_confirmed_and_the_bank_accepts_the
         "--code",
         &code,
     ]);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stderr)
-    );
+    assert_status(&verified, 0, &code);
 
     // The same request with its amount changed on the way: refused, no code.
     browser.press("Done").await;
@@ -143,13 +132,7 @@ async fn a_challenge_is_answered_from_its_card_and_selfservice_accepts_the_respo
     browser.paste_into("challenge", "12345678").await;
     browser.paste_into("challenge-pin", "1234").await;
     browser.press("Answer").await;
-    let response = browser
-        .element(By::Css(".registration__code"))
-        .await
-        .text()
-        .await
-        .unwrap()
-        .replace(' ', "");
+    let response = shown_code(&browser).await;
     let checked = run(&[
         "ocra-verify",
         "--suite",
@@ -165,12 +148,7 @@ async fn a_challenge_is_answered_from_its_card_and_selfservice_accepts_the_respo
         "--response",
         &response,
     ]);
-    assert_eq!(
-        checked.status.code(),
-        Some(0),
-        "{response}: {}",
-        String::from_utf8_lossy(&checked.stderr)
-    );
+    assert_status(&checked, 0, &response);
     browser.press("Done").await;
     browser.wait_for_text("Answer a challenge").await;
     let errors = browser.console_errors().await.unwrap();

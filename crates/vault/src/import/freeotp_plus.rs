@@ -1,8 +1,8 @@
 //! FreeOTP+'s JSON export: `tokens`, each secret a list of signed bytes.
 
-use super::json_formats::{algorithm, entry, number, require_array, text, token};
+use super::json_formats::{algorithm, entry, kind_of, number, require_array, text, token};
 use super::{App, ImportError, Imported, skip};
-use otp::{Kind, Secret};
+use otp::Secret;
 use serde_json::Value;
 
 pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
@@ -45,16 +45,6 @@ fn read(item: &Value) -> Result<otp::Token, String> {
     let secret = Secret::new(bytes);
     let algo = algorithm(&text(item, "/algo"))?;
     let digits = number(item, "/digits").unwrap_or(6);
-    let kind = match text(item, "/type").to_ascii_uppercase().as_str() {
-        "TOTP" => Kind::Totp {
-            period: u32::try_from(number(item, "/period").unwrap_or(30))
-                .map_err(|_| "its period is out of range".to_owned())?,
-            t0: 0,
-        },
-        "HOTP" => Kind::Hotp {
-            counter: number(item, "/counter").unwrap_or(0),
-        },
-        other => return Err(format!("{other} tokens are not supported")),
-    };
+    let kind = kind_of(item, false)?;
     token(secret, algo, digits, kind)
 }

@@ -106,6 +106,23 @@ pub(super) fn token(
         .map_err(|error| format!("it cannot be used: {error}"))
 }
 
+/// The kind named by a `type` field (`TOTP`, `HOTP`, `STEAM` in any case)
+/// with the item's `period` and `counter` fields, as andOTP and FreeOTP+ write them.
+pub(super) fn kind_of(item: &Value, steam: bool) -> Result<Kind, String> {
+    match text(item, "/type").to_ascii_uppercase().as_str() {
+        "TOTP" => Ok(Kind::Totp {
+            period: u32::try_from(number(item, "/period").unwrap_or(30))
+                .map_err(|_| "its period is out of range".to_owned())?,
+            t0: 0,
+        }),
+        "HOTP" => Ok(Kind::Hotp {
+            counter: number(item, "/counter").unwrap_or(0),
+        }),
+        "STEAM" if steam => Ok(Kind::Steam),
+        other => Err(format!("{other} tokens are not supported")),
+    }
+}
+
 pub(super) fn entry(name: String, issuer: String, token: Token) -> Entry {
     Entry {
         name,
