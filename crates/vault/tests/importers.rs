@@ -131,6 +131,19 @@ fn andotp_freeotp_plus_proton_and_stratum() {
 }
 
 #[test]
+fn steam_desktop_authenticator_mafiles_old_and_new() {
+    for file in ["steam.json", "steam_old.json"] {
+        // Only the Steam entry, issuer "Steam".
+        check(file, App::Steam, |e| e.issuer = Some("Steam".into()));
+        assert_eq!(
+            import(&vector(file), None).unwrap().entries.len(),
+            1,
+            "{file}"
+        );
+    }
+}
+
+#[test]
 fn bitwarden_links_and_steam_secrets() {
     let imported = import(&vector("bitwarden.json"), None).unwrap();
     assert_eq!(imported.app, App::Bitwarden);

@@ -8,6 +8,7 @@
 //! | object with `tokens` and `tokenOrder` | FreeOTP+ |
 //! | object with `entries` whose items have `content.uri` | Proton Authenticator |
 //! | object with `Authenticators` | Stratum (plain) |
+//! | object with `shared_secret`, or `accounts` of them | Steam Desktop Authenticator |
 
 use super::{App, ImportError, Imported, damaged, skip};
 use crate::Entry;
@@ -27,6 +28,9 @@ pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
     }
     if has("Authenticators") {
         return super::stratum::import(value);
+    }
+    if super::steam::is_mafile(value) {
+        return super::steam::import(value);
     }
     if let Some(entries) = value.get("entries").and_then(Value::as_array)
         && entries.iter().all(|e| e.pointer("/content/uri").is_some())

@@ -13,6 +13,7 @@ mod bitwarden;
 mod freeotp_plus;
 mod json_formats;
 mod links;
+mod steam;
 mod stratum;
 mod twofas;
 
@@ -38,6 +39,7 @@ pub enum App {
     FreeOtpPlus,
     Proton,
     Stratum,
+    Steam,
 }
 
 impl App {
@@ -51,6 +53,7 @@ impl App {
             Self::FreeOtpPlus => "FreeOTP+",
             Self::Proton => "Proton Authenticator",
             Self::Stratum => "Stratum (Authenticator Pro)",
+            Self::Steam => "Steam Desktop Authenticator",
         }
     }
 }
