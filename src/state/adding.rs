@@ -91,7 +91,7 @@ impl Pending {
             return Ok(Reading::ActivationLink((*line).to_owned()));
         }
         if let [line] = lines.as_slice()
-            && super::is_transaction_link(line)
+            && otp::transaction::is_request_link(line)
         {
             return Ok(Reading::TransactionRequest((*line).to_owned()));
         }

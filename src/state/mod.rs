@@ -39,7 +39,7 @@ pub use error::{
 pub use identities::ActivateFor;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
-pub use transactions::{CheckedTransaction, is_transaction_link};
+pub use transactions::CheckedTransaction;
 /// A passkey slot as the screens list it (nothing secret).
 pub use vault::{Passkey, Recovery};
 // The browser's non-secret settings and the app's updates, which the

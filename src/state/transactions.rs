@@ -22,13 +22,6 @@ pub struct CheckedTransaction {
     pub request: Request,
 }
 
-/// Whether text read from a QR code or pasted is a transaction request.
-pub fn is_transaction_link(text: &str) -> bool {
-    let text = text.trim();
-    text.get(..otp::transaction::SCHEME.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(otp::transaction::SCHEME))
-}
-
 impl AppState {
     /// Reads and checks a request: its form, the identity with its Serial
     /// Number, the MAC under that identity's secret, and its dates.
@@ -85,8 +78,7 @@ impl AppState {
             })
             .ok_or(AppError::TransactionIdentityCleared { serial })?;
         // A request left on screen past its lifetime is not confirmed.
-        let expires = checked.request.issued_at + u64::from(checked.request.lifetime_seconds);
-        if now_ms() / 1000 > expires {
+        if now_ms() / 1000 > checked.request.expires_at() {
             return Err(otp::transaction::TransactionError::Expired.into());
         }
         Ok(checked.request.confirmation_code(secret.expose())?)

@@ -104,7 +104,7 @@ pub fn Transaction() -> impl IntoView {
 fn Details(checked: CheckedTransaction) -> impl IntoView {
     let state = use_app_state();
     let request = checked.request;
-    let expires_at = request.issued_at + u64::from(request.lifetime_seconds);
+    let expires_at = request.expires_at();
     let headline = request.payment().map(|(amount, payee)| {
         view! {
             <p class="transaction__headline">"Pay " <bdi>{amount.to_owned()}</bdi> " to " <bdi>{payee.to_owned()}</bdi></p>

@@ -20,6 +20,14 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// Whether `text` starts as a request link does (the scheme in any case):
+/// what a QR code or a paste is told apart by before it is parsed.
+pub fn is_request_link(text: &str) -> bool {
+    text.trim()
+        .get(..SCHEME.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(SCHEME))
+}
+
 /// The link for `request` with its `mac`.
 pub fn encode_link(request: &Request, mac: &[u8]) -> String {
     let encode = |text: &str| utf8_percent_encode(text, COMPONENT).to_string();
@@ -50,10 +58,9 @@ pub fn parse_link(link: &str) -> Result<(Request, Vec<u8>), TransactionError> {
     if link.len() > MAX_LINK_BYTES {
         return Err(TransactionError::Damaged("length"));
     }
-    let query = link
-        .get(..SCHEME.len())
-        .filter(|head| head.eq_ignore_ascii_case(SCHEME))
-        .and_then(|_| link.get(SCHEME.len()..))
+    let query = is_request_link(link)
+        .then(|| link.get(SCHEME.len()..))
+        .flatten()
         .ok_or(TransactionError::NotARequest)?;
     let mut fields = Fields::default();
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {

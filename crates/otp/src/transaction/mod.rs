@@ -14,7 +14,7 @@
 
 mod link;
 
-pub use link::{SCHEME, encode_link, parse_link};
+pub use link::{SCHEME, encode_link, is_request_link, parse_link};
 
 use crate::code::constant_time_eq;
 use crate::ocra::{Inputs, OcraError, QuestionFormat, Suite};
@@ -165,6 +165,12 @@ impl Request {
         Ok(self.suite.response(secret, &inputs)?)
     }
 
+    /// The last Unix second at which the request may still be confirmed.
+    pub fn expires_at(&self) -> u64 {
+        self.issued_at
+            .saturating_add(u64::from(self.lifetime_seconds))
+    }
+
     /// The details as one line a person can read before confirming:
     /// "Pay 125.00 EUR to ACME Ltd" when the request has an amount and a
     /// payee (labels `Amount` and `Payee`, any case), else `None`.
@@ -204,11 +210,7 @@ pub fn verify_request(
     if !mac_matches(&request, mac, secret) {
         return Err(TransactionError::BadMac);
     }
-    if now
-        > request
-            .issued_at
-            .saturating_add(u64::from(request.lifetime_seconds))
-    {
+    if now > request.expires_at() {
         return Err(TransactionError::Expired);
     }
     if request.issued_at > now.saturating_add(MAX_CLOCK_AHEAD_SECONDS) {
