@@ -180,6 +180,10 @@ pub enum KdfError {
     )]
     PasswordParams,
     #[error(
+        "This export's password settings are outside what Soft Token accepts (PBKDF2: at most 10,000,000 iterations; Argon2id: at most 256 MiB, 10 passes and 16 lanes), so it was not opened."
+    )]
+    ImportParams,
+    #[error(
         "The key derivation was asked for in a form this version does not read. Reload the page and try again; nothing was changed."
     )]
     Malformed,
@@ -191,6 +195,7 @@ impl KdfError {
         match self {
             Self::PinParams => "pin-params",
             Self::PasswordParams => "password-params",
+            Self::ImportParams => "import-params",
             Self::Malformed => "malformed",
         }
     }
@@ -201,6 +206,7 @@ impl KdfError {
         match code {
             "pin-params" => Self::PinParams,
             "password-params" => Self::PasswordParams,
+            "import-params" => Self::ImportParams,
             _ => Self::Malformed,
         }
     }
@@ -224,6 +230,8 @@ impl From<KdfError> for crate::backup::BackupError {
 pub enum KdfJob {
     Argon2id(KdfParams),
     Scrypt(ScryptParams),
+    /// What another app's encrypted export asks for (`kdf_foreign.rs`).
+    Foreign(crate::kdf_foreign::ForeignKdf),
 }
 
 /// One derivation to run: the job and the secret it stretches. What the
@@ -273,6 +281,14 @@ impl KdfRequest {
         }
     }
 
+    /// A derivation an export's format names, for the password typed to open it.
+    pub(crate) fn foreign(password: &str, kdf: crate::kdf_foreign::ForeignKdf) -> Self {
+        Self {
+            secret: password.to_owned(),
+            job: KdfJob::Foreign(kdf),
+        }
+    }
+
     /// The request as the worker reads it.
     #[allow(clippy::expect_used, reason = "the request always serializes")]
     pub fn to_json(&self) -> Zeroizing<String> {
@@ -297,6 +313,7 @@ impl KdfRequest {
         match &self.job {
             KdfJob::Argon2id(params) => argon2id(self.secret.as_bytes(), params),
             KdfJob::Scrypt(params) => scrypt(self.secret.as_bytes(), params),
+            KdfJob::Foreign(kdf) => kdf.derive(self.secret.as_bytes()),
         }
         .map(DerivedKey)
     }

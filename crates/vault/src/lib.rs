@@ -14,7 +14,7 @@
 //! Layout: `file.rs` the stored record, `pin_slot.rs` its PIN envelope,
 //! `passkey_slot.rs` its passkey (WebAuthn PRF) slots, `recovery_slot.rs`
 //! its PIN-reset slots,
-//! `kdf.rs` every derivation, `document.rs` and `identities.rs` the
+//! `kdf.rs` every derivation (`kdf_foreign.rs` those of other apps' exports), `document.rs` and `identities.rs` the
 //! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
 //! `import/` other authenticators' exports; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
@@ -31,6 +31,7 @@ mod hazmat;
 mod identities;
 pub mod import;
 pub mod kdf;
+pub mod kdf_foreign;
 pub mod migrate;
 mod passkey_changes;
 mod passkey_slot;

@@ -6,59 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use otp::{Algorithm, Kind};
-use std::path::PathBuf;
-use vault::Entry;
 use vault::import::{App, ImportError, MAX_FILE_BYTES, import};
 
-fn vector(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vectors/importers")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The 7 tokens, as the links in plain.txt give them.
-fn expected() -> Vec<Entry> {
-    let text = String::from_utf8(vector("plain.txt")).unwrap();
-    text.lines()
-        .map(|line| {
-            let link = otp::otpauth::parse(line).unwrap();
-            Entry {
-                name: link.account,
-                issuer: link.issuer,
-                token: link.token,
-                activation: None,
-            }
-        })
-        .collect()
-}
-
-/// Finds the expected entry with the same secret, changed as `adjust` says, and compares.
-fn check(file: &str, app: App, adjust: impl Fn(&mut Entry)) {
-    let imported = import(&vector(file), None).unwrap_or_else(|e| panic!("{file}: {e}"));
-    assert_eq!(imported.app, app, "{file}");
-    assert!(
-        imported.skipped.is_empty(),
-        "{file}: {:?}",
-        imported.skipped
-    );
-    let mut wanted = expected();
-    wanted.iter_mut().for_each(&adjust);
-    wanted.retain(|e| {
-        imported
-            .entries
-            .iter()
-            .any(|got| got.token.secret() == e.token.secret())
-    });
-    assert_eq!(imported.entries.len(), wanted.len(), "{file}");
-    for got in &imported.entries {
-        let want = wanted
-            .iter()
-            .find(|e| e.token.secret() == got.token.secret())
-            .unwrap();
-        assert_eq!(got, want, "{file}");
-    }
-}
+mod import_vectors;
+use import_vectors::{check, expected, vector};
 
 /// Every token the file holds, as plain.txt has it; `count`: how many the app could hold.
 fn as_plain(file: &str, app: App, count: usize) {
@@ -158,20 +109,6 @@ fn bitwarden_links_and_steam_secrets() {
         .find(|e| e.token.kind() == Kind::Steam)
         .unwrap();
     assert_eq!(imported.entries[3].token, steam.token);
-}
-
-#[test]
-fn encrypted_exports_not_read_yet_say_so() {
-    for (file, app) in [
-        ("2fas_authenticator_encrypted.2fas", "2FAS"),
-        ("2fas_authenticator_encrypted_v3.2fas", "2FAS"),
-        ("stratum_encrypted.bin", "Stratum (Authenticator Pro)"),
-    ] {
-        assert_eq!(
-            import(&vector(file), Some("test")).unwrap_err(),
-            ImportError::Encrypted(app)
-        );
-    }
 }
 
 #[test]

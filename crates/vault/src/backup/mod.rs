@@ -85,7 +85,18 @@ const PASSWORD_SLOT: u32 = 1;
 /// [`BackupError::NotABackup`], [`BackupError::NewerVersion`],
 /// [`BackupError::NoPasswordSlot`] or [`BackupError::Damaged`].
 pub fn read(text: &str) -> Result<Backup, BackupError> {
-    let file: FileJson = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+    read_file(serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?)
+}
+
+/// [`read`], for a file already parsed as JSON (the importers' entry point).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_json(value: Value) -> Result<Backup, BackupError> {
+    read_file(serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?)
+}
+
+fn read_file(file: FileJson) -> Result<Backup, BackupError> {
     if file.version > FILE_VERSION {
         return Err(BackupError::NewerVersion(file.version));
     }

@@ -1,7 +1,9 @@
-//! Raw primitives: the 256-bit key type, AES-256-GCM seal and open, and a
-//! random key. Private to this crate (`mod hazmat`, never `pub`): other
-//! crates reach keys only through the safe API of `file.rs` (the vault's
-//! record), `backup` (password envelopes) and `kdf.rs` (derivations).
+//! Raw primitives: the 256-bit key type, AES-256-GCM seal and open, a
+//! random key, and the weaker ciphers other apps' exports need. Private to
+//! this crate (`mod hazmat`, never `pub`): other crates reach keys only
+//! through the safe API of `file.rs` (the vault's record), `backup`
+//! (password envelopes), `import` (other apps' exports) and `kdf.rs`
+//! (derivations).
 
 use crate::VaultError;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -60,4 +62,22 @@ pub(crate) fn random_key(entropy: &mut dyn crate::Entropy) -> Result<Key, VaultE
     let mut key = Key([0u8; KEY_BYTES]);
     entropy.fill(&mut key.0)?;
     Ok(key)
+}
+
+/// AES-256-CBC with PKCS#7 padding, as two other apps' exports use it
+/// (Authy, TOTP Authenticator). `None` when the padding is wrong: a wrong
+/// key, almost always, since CBC has no tag.
+pub(crate) fn cbc_open(key: &Key, iv: &[u8; 16], ciphertext: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    use aes::cipher::{BlockDecryptMut, KeyIvInit, block_padding::Pkcs7};
+    cbc::Decryptor::<aes::Aes256>::new((&key.0).into(), iv.into())
+        .decrypt_padded_vec_mut::<Pkcs7>(ciphertext)
+        .ok()
+        .map(Zeroizing::new)
+}
+
+/// SHA-256 of a password as the key: what old andOTP and TOTP
+/// Authenticator exports use instead of a KDF. Instant, so never in a worker.
+pub(crate) fn sha256_key(password: &[u8]) -> Key {
+    use sha2::Digest;
+    Key(sha2::Sha256::digest(password).into())
 }

@@ -1,4 +1,6 @@
 //! FreeOTP+'s JSON export: `tokens`, each secret a list of signed bytes.
+//! FreeOTP's own preferences XML holds the same token objects, one a
+//! `<string>` (`xml_formats.rs`), and is read by [`tokens`] too.
 
 use super::json_formats::{algorithm, entry, kind_of, number, require_array, text, token};
 use super::{App, ImportError, Imported, skip};
@@ -6,12 +8,18 @@ use otp::Secret;
 use serde_json::Value;
 
 pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
+    let items = require_array(App::FreeOtpPlus, value, "tokens")?;
+    Ok(tokens(App::FreeOtpPlus, items))
+}
+
+/// FreeOTP's token objects (`label`, `issuerExt`, `secret` bytes, …).
+pub(super) fn tokens(app: App, items: &[Value]) -> Imported {
     let mut imported = Imported {
-        app: App::FreeOtpPlus,
+        app,
         entries: Vec::new(),
         skipped: Vec::new(),
     };
-    for item in require_array(App::FreeOtpPlus, value, "tokens")? {
+    for item in items {
         let name = text(item, "/label");
         match read(item) {
             Ok(token) => {
@@ -26,7 +34,7 @@ pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
             Err(reason) => imported.skipped.push(skip(name, reason)),
         }
     }
-    Ok(imported)
+    imported
 }
 
 fn read(item: &Value) -> Result<otp::Token, String> {

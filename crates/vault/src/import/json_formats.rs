@@ -9,17 +9,26 @@
 //! | object with `entries` whose items have `content.uri` | Proton Authenticator |
 //! | object with `Authenticators` | Stratum (plain) |
 //! | object with `shared_secret`, or `accounts` of them | Steam Desktop Authenticator |
+//! | array of objects with `otpGenerator` | Duo Mobile |
+//! | object with `header` and `db` | Aegis or Soft Token backup (`backup/`) |
 
-use super::{App, ImportError, Imported, damaged, skip};
+use super::{App, ImportError, Imported, Opened, damaged, skip};
 use crate::Entry;
 use otp::{Algorithm, Kind, Secret, Token};
 use serde_json::Value;
 
-pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
-    let has = |key: &str| value.get(key).is_some();
-    if has("services") || has("servicesEncrypted") {
-        return super::twofas::import(value);
+pub(super) fn read(value: Value) -> Result<Opened, ImportError> {
+    if value.get("services").is_some() || value.get("servicesEncrypted").is_some() {
+        return super::twofas::read(value);
     }
+    if value.get("header").is_some() && value.get("db").is_some() {
+        return super::aegis::read(value);
+    }
+    import(&value).map(Opened::Read)
+}
+
+fn import(value: &Value) -> Result<Imported, ImportError> {
+    let has = |key: &str| value.get(key).is_some();
     if has("items") && has("encrypted") {
         return super::bitwarden::import(value);
     }
@@ -49,7 +58,37 @@ pub(super) fn import(value: &Value) -> Result<Imported, ImportError> {
     {
         return super::andotp::import(items);
     }
+    if let Some(items) = value.as_array()
+        && !items.is_empty()
+        && items.iter().all(|i| i.get("otpGenerator").is_some())
+    {
+        return Ok(duo(items));
+    }
     Err(ImportError::UnknownFormat)
+}
+
+/// Duo Mobile's accounts: `otpGenerator.otpSecret` (Base32), HOTP when it
+/// has a `counter`, else TOTP; SHA1, 6 digits, 30 s; no issuer.
+fn duo(items: &[Value]) -> Imported {
+    let mut imported = Imported {
+        app: App::Duo,
+        entries: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for item in items {
+        let name = text(item, "/name");
+        let kind = match number(item, "/otpGenerator/counter") {
+            Some(counter) => Kind::Hotp { counter },
+            None => Kind::Totp { period: 30, t0: 0 },
+        };
+        let read = base32_secret(&text(item, "/otpGenerator/otpSecret"))
+            .and_then(|secret| token(secret, Algorithm::Sha1, 6, kind));
+        match read {
+            Ok(token) => imported.entries.push(entry(name, String::new(), token)),
+            Err(reason) => imported.skipped.push(skip(name, reason)),
+        }
+    }
+    imported
 }
 
 /// Entries that each hold an otpauth link at `uri` (named at `name` when the link cannot be read).

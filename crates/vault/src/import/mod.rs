@@ -3,27 +3,37 @@
 //! content, never its name, and gives the tokens it read and the entries
 //! it skipped, each with a reason a person understands.
 //!
+//! Two steps, so that a password's key derivation can run in a worker:
+//! [`read`] tells the format and gives the tokens, or a [`LockedExport`]
+//! that [`LockedExport::open`] opens with a password and a deriver;
+//! [`import`] does both here and now (tests, the fuzzers, the CLI).
+//!
 //! Contract: pure; any input gives a result or an [`ImportError`], never a
-//! panic; a file over [`MAX_FILE_BYTES`] is refused before it is parsed.
-//! Secrets are handed on as [`otp::Secret`] (zeroized on drop); the file's
-//! bytes are the caller's to zeroize.
+//! panic; a file over [`MAX_FILE_BYTES`] is refused before it is parsed,
+//! and an encrypted one's KDF parameters are checked against the caps
+//! before any derivation (`kdf_foreign.rs`). Secrets are handed on as
+//! [`otp::Secret`] (zeroized on drop), decrypted bytes are zeroized; the
+//! file's bytes are the caller's to zeroize.
 
+mod aegis;
 mod andotp;
+mod authy;
 mod bitwarden;
 mod freeotp_plus;
 mod json_formats;
 mod links;
+mod locked;
 mod steam;
 mod stratum;
+mod totp_authenticator;
 mod twofas;
+mod xml_formats;
 
-use crate::Entry;
+use crate::{DerivedKey, Entry, KdfError, KdfRequest};
+pub use locked::LockedExport;
 use otp::migration::Skipped;
 use serde_json::Value;
 use thiserror::Error;
-
-/// How Stratum's encrypted backups begin.
-const STRATUM_ENCRYPTED: &[u8] = b"AUTHENTICATORPRO";
 
 /// Exports larger than this are not any authenticator's: refused unread.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -40,6 +50,13 @@ pub enum App {
     Proton,
     Stratum,
     Steam,
+    Authy,
+    TotpAuthenticator,
+    FreeOtp,
+    BattleNet,
+    Duo,
+    Aegis,
+    GoogleAuthenticator,
 }
 
 impl App {
@@ -54,6 +71,13 @@ impl App {
             Self::Proton => "Proton Authenticator",
             Self::Stratum => "Stratum (Authenticator Pro)",
             Self::Steam => "Steam Desktop Authenticator",
+            Self::Authy => "Authy",
+            Self::TotpAuthenticator => "TOTP Authenticator",
+            Self::FreeOtp => "FreeOTP",
+            Self::BattleNet => "Battle.net Authenticator",
+            Self::Duo => "Duo Mobile",
+            Self::Aegis => "Aegis or Soft Token",
+            Self::GoogleAuthenticator => "Google Authenticator",
         }
     }
 }
@@ -78,30 +102,90 @@ pub enum ImportError {
         "this {0} export is encrypted, and Soft Token cannot open encrypted {0} exports yet: export again without a password"
     )]
     Encrypted(&'static str),
+    #[error("this {0} export is encrypted: type the password it was exported with")]
+    PasswordNeeded(&'static str),
+    #[error("the password does not open this {0} export: check it (capitals count) and try again")]
+    WrongPassword(&'static str),
+    #[error(
+        "this export's password settings are outside what Soft Token accepts (PBKDF2: at most 10,000,000 iterations; Argon2id: at most 256 MiB, 10 passes and 16 lanes), so it was not opened"
+    )]
+    KdfParams,
+    #[error(
+        "either the password is wrong, or this andOTP export asks for {0} key derivation rounds, more than the 10,000,000 Soft Token accepts"
+    )]
+    AndOtpUnopenable(u32),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
     #[error("this {app} export is damaged: {what}")]
     Damaged { app: &'static str, what: String },
     #[error("this {app} export was made by a newer version of {app} ({what})")]
     Newer { app: &'static str, what: String },
 }
 
-/// Reads an export. `password` is for encrypted formats (none yet).
+impl From<KdfError> for ImportError {
+    /// Only the caps refuse an export's derivation.
+    fn from(_: KdfError) -> Self {
+        Self::KdfParams
+    }
+}
+
+/// What a file is: its tokens, or an encrypted export waiting for its password.
+#[derive(Debug)]
+pub enum Opened {
+    Read(Imported),
+    Locked(LockedExport),
+}
+
+/// Tells the format by the file's content and reads it, or holds it
+/// locked. No key derivation runs here.
 ///
 /// # Errors
 /// An [`ImportError`]; an entry that cannot be read is skipped, not an error.
-pub fn import(bytes: &[u8], _password: Option<&str>) -> Result<Imported, ImportError> {
+pub fn read(bytes: &[u8]) -> Result<Opened, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
-    if bytes.starts_with(STRATUM_ENCRYPTED) {
-        return Err(ImportError::Encrypted(App::Stratum.name()));
+    if let Some(locked) = LockedExport::of_binary(bytes) {
+        return Ok(Opened::Locked(locked));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::UnknownFormat)?;
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.starts_with('{') || text.starts_with('[') {
         let value: Value = serde_json::from_str(text).map_err(|_| ImportError::UnknownFormat)?;
-        return json_formats::import(&value);
+        return json_formats::read(value);
     }
-    links::import(text)
+    if text.starts_with('<') {
+        return xml_formats::read(text);
+    }
+    if let Some(locked) = LockedExport::of_base64(text) {
+        return Ok(Opened::Locked(locked));
+    }
+    links::import(text).map(Opened::Read)
+}
+
+/// Reads an export, opening an encrypted one with `password`, its key
+/// derived here and now.
+///
+/// # Errors
+/// As [`read`] and [`LockedExport::open`], or
+/// [`ImportError::PasswordNeeded`] for an encrypted file without one.
+pub fn import(bytes: &[u8], password: Option<&str>) -> Result<Imported, ImportError> {
+    match read(bytes)? {
+        Opened::Read(imported) => Ok(imported),
+        Opened::Locked(locked) => {
+            let password = password.ok_or(ImportError::PasswordNeeded(locked.app().name()))?;
+            let derive_here = async |request: KdfRequest| -> Result<DerivedKey, ImportError> {
+                Ok(request.run()?)
+            };
+            let opening = std::pin::pin!(locked.open(password, &derive_here));
+            let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+            match opening.poll(&mut context) {
+                std::task::Poll::Ready(result) => result,
+                // Every await in `open` is on `derive_here`, which never waits.
+                std::task::Poll::Pending => unreachable!("a derivation here never waits"),
+            }
+        }
+    }
 }
 
 /// Makes a skipped entry.
