@@ -47,7 +47,7 @@ pub struct Pending {
     pub source: RwSignal<Option<&'static str>>,
     /// An encrypted backup file waiting for its password (`state/backups.rs`).
     pub backup_needs_password: RwSignal<bool>,
-    pub(super) locked_backup: StoredValue<Option<vault::backup::LockedBackup>, LocalStorage>,
+    pub(super) locked_backup: StoredValue<Option<vault::import::LockedExport>, LocalStorage>,
     exports: StoredValue<BatchTracker>,
 }
 

@@ -11,7 +11,8 @@ use super::{AppError, AppState, Reading};
 use crate::platform::download;
 use leptos::prelude::*;
 use vault::OsEntropy;
-use vault::backup::{self, Backup};
+use vault::backup;
+use vault::import::Opened;
 use zeroize::Zeroizing;
 
 /// The shortest backup password accepted.
@@ -131,8 +132,10 @@ impl AppState {
         self.save(&text, file_name, mime, tokens)
     }
 
-    /// Reads a backup file (Aegis or Soft Token, or a text file of otpauth
-    /// links): its tokens go to the preview, or it waits for its password.
+    /// Reads a backup or another app's export (docs/import-formats.md):
+    /// its tokens go to the preview, or it waits for its password. A text
+    /// of links goes through the same reader as a pasted one, so that an
+    /// activation or transaction link in a file is named for what it is.
     ///
     /// # Errors
     /// [`AppError::FileTooLarge`] before a byte is read,
@@ -143,63 +146,51 @@ impl AppState {
         if file.size() > MAX_FILE_BYTES {
             return Err(AppError::FileTooLarge);
         }
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
             .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .map(Zeroizing::new)
-            .ok_or(AppError::FileUnreadable)?;
+            .map_err(|_| AppError::FileUnreadable)?;
+        let bytes = Zeroizing::new(js_sys::Uint8Array::new(&buffer).to_vec());
         let pending = self.pending;
-        match backup::read(&text) {
-            Ok(Backup::Plain { entries, skipped }) => {
-                pending.offer(entries, skipped, None);
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && text
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("otpauth")
+        {
+            return match pending.read(text)? {
+                Reading::Tokens {
+                    candidates,
+                    skipped,
+                    ..
+                } => {
+                    pending.offer(candidates, skipped, None);
+                    Ok(OpenedFile::Preview)
+                }
+                Reading::ActivationLink(_) => Err(AppError::ActivationLinkFile),
+                Reading::TransactionRequest(_) => Err(AppError::TransactionLinkFile),
+            };
+        }
+        match vault::import::read(&bytes)? {
+            Opened::Read(imported) => {
+                offer_imported(pending, imported);
                 Ok(OpenedFile::Preview)
             }
-            Ok(Backup::Encrypted(locked)) => {
+            Opened::Locked(locked) => {
+                pending.source.set(named(locked.app()));
                 pending.locked_backup.set_value(Some(locked));
                 pending.backup_needs_password.set(true);
                 Ok(OpenedFile::NeedsPassword)
             }
-            Err(backup::BackupError::NotABackup)
-                if text
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("otpauth") =>
-            {
-                match pending.read(&text)? {
-                    Reading::Tokens {
-                        candidates,
-                        skipped,
-                        ..
-                    } => {
-                        pending.offer(candidates, skipped, None);
-                        Ok(OpenedFile::Preview)
-                    }
-                    Reading::ActivationLink(_) => Err(AppError::ActivationLinkFile),
-                    Reading::TransactionRequest(_) => Err(AppError::TransactionLinkFile),
-                }
-            }
-            // Not Aegis's nor links: another authenticator's export (docs/import-formats.md).
-            Err(backup::BackupError::NotABackup) => {
-                let imported = vault::import::import(text.as_bytes(), None)?;
-                pending.offer(imported.entries, imported.skipped, None);
-                // A list of links is no app's: nothing to name.
-                let app = imported.app;
-                pending
-                    .source
-                    .set((app != vault::import::App::Links).then(|| app.name()));
-                Ok(OpenedFile::Preview)
-            }
-            Err(error) => Err(error.into()),
         }
     }
 
-    /// Opens the backup waiting for its password; its tokens go to the
-    /// preview.
+    /// Opens the backup or export waiting for its password (its key
+    /// derived in the KDF worker); its tokens go to the preview.
     ///
     /// # Errors
-    /// [`vault::backup::BackupError::WrongPassword`], a derivation error,
-    /// or [`AppError::NoBackupOpen`].
+    /// A wrong password ([`vault::backup::BackupError::WrongPassword`],
+    /// [`vault::import::ImportError::WrongPassword`]), parameters over the
+    /// caps, a derivation error, or [`AppError::NoBackupOpen`].
     pub async fn unlock_backup(&self, password: &str) -> Result<(), AppError> {
         let pending = self.pending;
         let locked = pending
@@ -207,13 +198,10 @@ impl AppState {
             .try_update_value(Option::take)
             .flatten()
             .ok_or(AppError::NoBackupOpen)?;
-        match locked
-            .open_with_password(password, &self.deriver::<AppError>())
-            .await
-        {
-            Ok((entries, skipped)) => {
+        match locked.open(password, &self.deriver::<AppError>()).await {
+            Ok(imported) => {
                 pending.backup_needs_password.set(false);
-                pending.offer(entries, skipped, None);
+                offer_imported(pending, imported);
                 Ok(())
             }
             Err(error) => {
@@ -223,4 +211,17 @@ impl AppState {
             }
         }
     }
+}
+
+/// The tokens of a file to the preview, which names the app they came from.
+fn offer_imported(pending: super::Pending, imported: vault::import::Imported) {
+    pending.offer(imported.entries, imported.skipped, None);
+    pending.source.set(named(imported.app));
+}
+
+/// The app the preview names: none for a list of links or Soft Token's own
+/// backups, which are no other app's.
+fn named(app: vault::import::App) -> Option<&'static str> {
+    use vault::import::App;
+    (!matches!(app, App::Links | App::Aegis)).then(|| app.name())
 }

@@ -67,7 +67,7 @@ pub enum AppError {
     TransactionIdentityCleared { serial: String },
     #[error("{}", sentence(&.0.to_string()))]
     Challenge(#[from] otp::ocra::OcraError),
-    #[error("{} Choose another file, or export again from the other app.", sentence(&.0.to_string()))]
+    #[error("{}", import_sentence(.0))]
     Import(#[from] vault::import::ImportError),
 }
 
@@ -81,6 +81,24 @@ fn transaction_sentence(error: &otp::transaction::TransactionError) -> String {
         E::FromTheFuture => "This transaction request is dated in the future. Check this device's date and time, then scan it again.".into(),
         other => format!(
             "This is not a transaction request Soft Token can read: {other}. Scan it again, or ask your bank for a new one."
+        ),
+    }
+}
+
+/// What a person reads for a file that did not import: what to do next
+/// depends on whether the file or the password was at fault.
+fn import_sentence(error: &vault::import::ImportError) -> String {
+    use vault::import::ImportError as E;
+    match error {
+        // Already a sentence.
+        E::Backup(error) => error.to_string(),
+        E::WrongPassword(_) | E::PasswordNeeded(_) | E::AndOtpUnopenable(_) => {
+            sentence(&error.to_string())
+        }
+        E::KdfParams => format!("{} Nothing was changed.", sentence(&error.to_string())),
+        _ => format!(
+            "{} Choose another file, or export again from the other app.",
+            sentence(&error.to_string())
         ),
     }
 }

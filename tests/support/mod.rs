@@ -250,6 +250,11 @@ pub async fn open_backups(app: &Mounted) {
 
 /// Chooses a file with `text` in "Open a backup file".
 pub fn choose_backup(app: &Mounted, text: &str) {
+    choose_backup_bytes(app, text.as_bytes());
+}
+
+/// [`choose_backup`] with a file of any bytes (binary exports).
+pub fn choose_backup_bytes(app: &Mounted, bytes: &[u8]) {
     let label = app.container.query_selector_all("label").unwrap();
     let input: web_sys::HtmlInputElement = (0..label.length())
         .filter_map(|i| label.item(i)?.dyn_into::<web_sys::Element>().ok())
@@ -260,8 +265,9 @@ pub fn choose_backup(app: &Mounted, text: &str) {
         .unwrap()
         .dyn_into()
         .unwrap();
+    let bytes = js_sys::Uint8Array::from(bytes);
     let file =
-        web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), "backup.json")
+        web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes), "backup.json")
             .unwrap();
     let data = web_sys::DataTransfer::new().unwrap();
     data.items().add_with_file(&file).unwrap();

@@ -188,3 +188,41 @@ fn xml_that_is_no_known_app_is_refused() {
         .unwrap();
     });
 }
+
+#[test]
+fn freeotp_v2_encrypted_backups() {
+    for file in [
+        "freeotp_v2_api23.xml",
+        "freeotp_v2_api25.xml",
+        "freeotp_v2_api27.xml",
+        "freeotp_v2_null_algo.xml",
+    ] {
+        check_opened(file, Some("test"), App::FreeOtp, |_| {});
+        assert_eq!(
+            import(&vector(file), Some("wrong")).unwrap_err(),
+            ImportError::WrongPassword("FreeOTP"),
+            "{file}"
+        );
+        assert_eq!(
+            import(&vector(file), None).unwrap_err(),
+            ImportError::PasswordNeeded("FreeOTP"),
+            "{file}"
+        );
+    }
+    // The files hold 6 of the 7 (no Steam token).
+    assert_eq!(
+        import(&vector("freeotp_v2_api27.xml"), Some("test"))
+            .unwrap()
+            .entries
+            .len(),
+        6
+    );
+    // A damaged key store is a sentence, never a panic.
+    let file = vector("freeotp_v2_api23.xml");
+    for cut in [4, 10, 60, 200, file.len() / 2] {
+        assert!(matches!(
+            import(&file[..cut], Some("test")).unwrap_err(),
+            ImportError::Damaged { app: "FreeOTP", .. }
+        ));
+    }
+}

@@ -71,6 +71,11 @@ pub fn Add() -> impl IntoView {
             <button type="submit" class="button">"Read link"</button>
         </form>
         <section class="card">
+            <h3>"From another app"</h3>
+            <p class="muted">"Bring every token from Aegis, Google Authenticator, 2FAS, andOTP, Authy, Bitwarden, FreeOTP, Stratum and other apps, with the file they export."</p>
+            <A href="/backup#restore" attr:class="button button--secondary">"Import from another app"</A>
+        </section>
+        <section class="card">
             <h3>"By typing its secret"</h3>
             <p class="muted">"When a service shows a secret key instead of a QR code."</p>
             <A href="/add/secret" attr:class="button button--secondary">"Type a secret"</A>

@@ -147,12 +147,20 @@ pub fn Backup() -> impl IntoView {
                 disabled=move || !understood.get() || export_plain.pending().get()
                 on:click=move |_| { export_plain.dispatch_local(true); }>"Export otpauth links"</button>
         </details>
-        <section class="card">
+        <section class="card drop-zone" id="restore"
+            on:dragover=|event: leptos::ev::DragEvent| event.prevent_default()
+            on:drop=move |event: leptos::ev::DragEvent| {
+                event.prevent_default();
+                let dropped = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0));
+                if let Some(file) = dropped {
+                    open_file.dispatch_local(file);
+                }
+            }>
             <h3>"Restore from a backup"</h3>
-            <p class="muted">"An Aegis or Soft Token backup, encrypted or not, or a text file of otpauth:// links. You will see what it holds before anything is added; tokens already here are left out."</p>
+            <p class="muted">"An Aegis or Soft Token backup, an export of another authenticator (2FAS, andOTP, Authy, Bitwarden, Duo, ente, FreeOTP, Proton, Stratum, Steam and more), or a text file of otpauth:// links; encrypted or not. You will see what it holds before anything is added; tokens already here are left out."</p>
             <label class="button button--secondary file-button">
                 "Open a backup file"
-                <input type="file" accept=".json,.txt,application/json,text/plain" class="visually-hidden"
+                <input type="file" class="visually-hidden"
                     on:change=move |event| {
                         let input: web_sys::HtmlInputElement = event_target(&event);
                         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -161,7 +169,9 @@ pub fn Backup() -> impl IntoView {
                         input.set_value("");
                     } />
             </label>
+            <p class="muted">"You can also drop the file here."</p>
             <Show when=move || needs_password.get()>
+                <p>{move || state.pending.source.get().map(|app| format!("This is an encrypted export of {app}: type the password it was made with.")).unwrap_or_default()}</p>
                 <form on:submit=move |event: leptos::ev::SubmitEvent| {
                     event.prevent_default();
                     unlock_backup.dispatch_local(());

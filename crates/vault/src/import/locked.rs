@@ -49,6 +49,8 @@ pub(super) enum Lock {
     Authy(Vec<Value>),
     /// TOTP Authenticator: the Base64-decoded file.
     TotpAuthenticator(Vec<u8>),
+    /// FreeOTP v2: the key store's strings.
+    FreeOtp(std::collections::BTreeMap<String, String>),
     /// Aegis's or Soft Token's encrypted backup.
     Aegis(crate::backup::LockedBackup),
 }
@@ -111,6 +113,7 @@ impl LockedExport {
             Lock::Stratum(bytes) => super::stratum::open(bytes, password, derive).await?,
             Lock::Authy(items) => super::authy::open(items, password, derive).await?,
             Lock::TotpAuthenticator(bytes) => super::totp_authenticator::open(bytes, password)?,
+            Lock::FreeOtp(map) => super::freeotp_v2::open(map, password, derive).await?,
             Lock::Aegis(locked) => {
                 let (entries, skipped) = locked.open_with_password(password, derive).await?;
                 Opened::Read(Imported {

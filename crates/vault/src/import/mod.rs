@@ -20,6 +20,8 @@ mod andotp;
 mod authy;
 mod bitwarden;
 mod freeotp_plus;
+mod freeotp_v2;
+mod java_map;
 mod json_formats;
 mod links;
 mod locked;
@@ -144,6 +146,9 @@ pub enum Opened {
 pub fn read(bytes: &[u8]) -> Result<Opened, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
+    }
+    if bytes.starts_with(java_map::MAGIC) {
+        return freeotp_v2::read(bytes);
     }
     if let Some(locked) = LockedExport::of_binary(bytes) {
         return Ok(Opened::Locked(locked));
