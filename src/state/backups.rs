@@ -198,7 +198,11 @@ impl AppState {
             .try_update_value(Option::take)
             .flatten()
             .ok_or(AppError::NoBackupOpen)?;
-        match locked.open(password, &self.deriver::<AppError>()).await {
+        let runner = self.config().kdf_runner();
+        let derive = async move |request| -> Result<vault::DerivedKey, AppError> {
+            Ok(runner.run_any(request).await?)
+        };
+        match locked.open(password, &derive).await {
             Ok(imported) => {
                 pending.backup_needs_password.set(false);
                 offer_imported(pending, imported);

@@ -63,6 +63,11 @@ impl KdfRunner {
     /// # Errors
     /// [`DeriveError::Refused`] with the worker's typed answer, or
     /// [`DeriveError::Worker`] when it died or went silent.
+    ///
+    /// On the page, only the vault's own KDFs run
+    /// ([`KdfRequest::run_vault_kdf`]): other apps' exports are derived on
+    /// the page by [`KdfRunner::run_any`] alone, so that their KDFs' code is
+    /// linked by the screen that imports, not the start path.
     pub async fn run(&self, request: KdfRequest) -> Result<DerivedKey, DeriveError> {
         if let Some(url) = &self.worker_url {
             match key_from_worker(url, &request.to_json(), self.timeout_ms).await {
@@ -71,6 +76,21 @@ impl KdfRunner {
                 Err(WorkerFailure::Failed(error)) => return Err(error.into()),
                 Err(WorkerFailure::NotStarted(reason)) => warn_not_started(&reason),
             }
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        Ok(request.run_vault_kdf()?)
+    }
+
+    /// [`KdfRunner::run`] for any request, other apps' KDFs included:
+    /// without a worker URL (the browser tests) they run here. (Should a
+    /// worker fail to start, [`KdfRunner::run`] refuses them with a
+    /// sentence rather than freeze the page.)
+    ///
+    /// # Errors
+    /// As [`KdfRunner::run`].
+    pub async fn run_any(&self, request: KdfRequest) -> Result<DerivedKey, DeriveError> {
+        if self.worker_url.is_some() {
+            return self.run(request).await;
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
         Ok(request.run()?)

@@ -230,8 +230,10 @@ impl From<KdfError> for crate::backup::BackupError {
 pub enum KdfJob {
     Argon2id(KdfParams),
     Scrypt(ScryptParams),
-    /// What another app's encrypted export asks for (`kdf_foreign.rs`).
-    Foreign(crate::kdf_foreign::ForeignKdf),
+    /// What another app's encrypted export asks for: a
+    /// [`crate::kdf_foreign::ForeignKdf`] as JSON text, so that the start
+    /// path, which serializes every request, links no code for its fields.
+    Foreign(String),
 }
 
 /// One derivation to run: the job and the secret it stretches. What the
@@ -282,10 +284,14 @@ impl KdfRequest {
     }
 
     /// A derivation an export's format names, for the password typed to open it.
-    pub(crate) fn foreign(password: &str, kdf: crate::kdf_foreign::ForeignKdf) -> Self {
+    #[allow(
+        clippy::expect_used,
+        reason = "a struct of numbers and bytes always serializes"
+    )]
+    pub(crate) fn foreign(password: &str, kdf: &crate::kdf_foreign::ForeignKdf) -> Self {
         Self {
             secret: password.to_owned(),
-            job: KdfJob::Foreign(kdf),
+            job: KdfJob::Foreign(serde_json::to_string(kdf).expect("a KDF's parameters serialize")),
         }
     }
 
@@ -311,9 +317,27 @@ impl KdfRequest {
     /// [`KdfError::PinParams`] or [`KdfError::PasswordParams`].
     pub fn run(&self) -> Result<DerivedKey, KdfError> {
         match &self.job {
+            KdfJob::Foreign(kdf) => serde_json::from_str::<crate::kdf_foreign::ForeignKdf>(kdf)
+                .map_err(|_| KdfError::Malformed)?
+                .derive(self.secret.as_bytes())
+                .map(DerivedKey),
+            _ => self.run_vault_kdf(),
+        }
+    }
+
+    /// [`KdfRequest::run`] for the vault's own derivations (Argon2id,
+    /// scrypt) alone: what the page's start path links to derive without
+    /// a worker, so that the other apps' KDFs (PBKDF2 and its hashes) stay
+    /// in the chunk of the screen that imports.
+    ///
+    /// # Errors
+    /// As [`KdfRequest::run`]; [`KdfError::Malformed`] for another app's
+    /// derivation.
+    pub fn run_vault_kdf(&self) -> Result<DerivedKey, KdfError> {
+        match &self.job {
             KdfJob::Argon2id(params) => argon2id(self.secret.as_bytes(), params),
             KdfJob::Scrypt(params) => scrypt(self.secret.as_bytes(), params),
-            KdfJob::Foreign(kdf) => kdf.derive(self.secret.as_bytes()),
+            KdfJob::Foreign(_) => Err(KdfError::Malformed),
         }
         .map(DerivedKey)
     }

@@ -25,7 +25,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Opened, ImportError> {
     }
     Ok(Opened::Locked(LockedExport::new(
         App::FreeOtp,
-        Lock::FreeOtp(map),
+        Lock::FreeOtp(map.into_iter().collect()),
     )))
 }
 
@@ -66,10 +66,14 @@ fn der_nonce(der: &[u8]) -> Option<Vec<u8>> {
 }
 
 pub(super) async fn open<E: From<ImportError>>(
-    map: &BTreeMap<String, String>,
+    strings: &[(String, String)],
     password: &str,
     derive: &impl AsyncFn(KdfRequest) -> Result<DerivedKey, E>,
 ) -> Result<Opened, E> {
+    let map: BTreeMap<&str, &str> = strings
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let bad_key = || damaged(App::FreeOtp, "its master key record cannot be read");
     let record: Value = map
         .get("masterKey")
@@ -106,9 +110,10 @@ pub(super) async fn open<E: From<ImportError>>(
         .map_err(|_| damaged(App::FreeOtp, "its master key is not 256 bits"))?);
     let (items, secrets): (Vec<Value>, Vec<_>) = map
         .iter()
-        .filter(|(name, _)| *name != "masterKey" && !name.ends_with("-token"))
+        .filter(|(name, _)| **name != "masterKey" && !name.ends_with("-token"))
         .filter_map(|(name, sealed)| {
-            let item: Value = serde_json::from_str(map.get(&format!("{name}-token"))?).ok()?;
+            let item: Value =
+                serde_json::from_str(map.get(format!("{name}-token").as_str())?).ok()?;
             Some((item, secret(sealed, &master)))
         })
         .unzip();

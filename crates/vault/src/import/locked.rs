@@ -49,8 +49,9 @@ pub(super) enum Lock {
     Authy(Vec<Value>),
     /// TOTP Authenticator: the Base64-decoded file.
     TotpAuthenticator(Vec<u8>),
-    /// FreeOTP v2: the key store's strings.
-    FreeOtp(std::collections::BTreeMap<String, String>),
+    /// FreeOTP v2: the key store's strings (a list, not a map: the page
+    /// that holds this links only its drop, and a list's is smaller).
+    FreeOtp(Vec<(String, String)>),
     /// Aegis's or Soft Token's encrypted backup.
     Aegis(crate::backup::LockedBackup),
 }
@@ -141,7 +142,7 @@ pub(super) async fn derived_key<E: From<ImportError>>(
     derive: &impl AsyncFn(KdfRequest) -> Result<DerivedKey, E>,
 ) -> Result<Key, E> {
     kdf.check().map_err(ImportError::from)?;
-    Ok(derive(KdfRequest::foreign(password, kdf)).await?.0)
+    Ok(derive(KdfRequest::foreign(password, &kdf)).await?.0)
 }
 
 /// SHA-256 of the password, the "key derivation" of old andOTP and TOTP
