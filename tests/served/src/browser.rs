@@ -441,6 +441,7 @@ impl Browser {
         let xpath = format!(
             "//*[(self::button or self::a) and (normalize-space(.)='{name}' or @aria-label='{name}')]"
         );
+        let intercepted = std::cell::Cell::new(0u32);
         crate::wait_for(
             &format!("{name:?} to take a click"),
             Duration::from_secs(30),
@@ -453,6 +454,16 @@ impl Browser {
                         // scrolled it, or a screen still drawing): brought
                         // to the middle of the view, and tried again.
                         WebDriverErrorInner::ElementClickIntercepted(_) => {
+                            intercepted.set(intercepted.get() + 1);
+                            if intercepted.get() == 20 {
+                                // Still covered after about a second: say by
+                                // what, and press it from the keyboard, as a
+                                // person would whose pointer cannot reach it.
+                                eprintln!("{name:?} stays covered: {error}");
+                                if self.press_with_keyboard(&element).await {
+                                    return Some(());
+                                }
+                            }
                             let arguments = vec![element.to_json().unwrap_or_default()];
                             self.driver
                                 .execute(
@@ -469,6 +480,17 @@ impl Browser {
             },
         )
         .await;
+    }
+
+    /// Focuses `element` and presses Enter on it: true when both worked.
+    async fn press_with_keyboard(&self, element: &WebElement) -> bool {
+        let arguments = vec![element.to_json().unwrap_or_default()];
+        let focused = self
+            .driver
+            .execute("arguments[0].focus();", arguments)
+            .await
+            .is_ok();
+        focused && element.send_keys(Key::Enter).await.is_ok()
     }
 
     /// Waits (30 s at most) for the field a person would call `label`: the
