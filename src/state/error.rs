@@ -55,6 +55,10 @@ pub enum AppError {
     PasswordsDiffer,
     #[error("Open a backup file first.")]
     NoBackupOpen,
+    #[error(
+        "This identity has no token since it was reactivated, so it has no QR code. Activate it first."
+    )]
+    NoToken,
     #[error("{}", transaction_sentence(.0))]
     Transaction(#[from] otp::transaction::TransactionError),
     #[error(

@@ -29,6 +29,7 @@ mod pin;
 mod recovery;
 mod session;
 mod transactions;
+mod transfer;
 
 pub use adding::{Candidate, Pending, Reading, use_pending};
 pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
@@ -40,6 +41,7 @@ pub use identities::ActivateFor;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
 pub use transactions::CheckedTransaction;
+pub use transfer::Transfer;
 /// A passkey slot as the screens list it (nothing secret).
 pub use vault::{Passkey, Recovery};
 // The browser's non-secret settings and the app's updates, which the

@@ -5,6 +5,7 @@
 
 pub mod activation;
 pub mod adding;
+pub mod drawn_qr;
 pub mod raw_db;
 pub mod shadow;
 

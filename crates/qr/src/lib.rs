@@ -1,5 +1,6 @@
 //! Reads QR codes from pixels. The app hands over a picture or a camera frame
 //! as RGBA (what a canvas gives) and gets back the text of each QR code in it.
+//! And draws them ([`draw`]), for the transfer to another app.
 //!
 //! Contract:
 //! - Pure and total: any width, height and buffer gives a result or a
@@ -11,6 +12,7 @@
 //! - Secrets: a QR code usually holds a token's secret, so the text comes
 //!   back in [`Zeroizing`] strings and the greyscale copy is wiped.
 
+pub mod draw;
 pub mod picture;
 
 use thiserror::Error;

@@ -8,6 +8,7 @@
 use super::error_of;
 use crate::state::{AppError, MIN_BACKUP_PASSWORD, OpenedFile, Saved, use_app_state};
 use crate::ui::components::secret_input::{SecretInput, strength};
+use crate::ui::components::transfer::TransferCodes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -188,5 +189,6 @@ pub fn Backup() -> impl IntoView {
             </Show>
             <p class="field__error" role="alert">{import_error}</p>
         </section>
+        <TransferCodes />
     }
 }

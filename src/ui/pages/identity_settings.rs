@@ -1,8 +1,11 @@
 //! One identity's settings: its name (editable), serial number, token
-//! type, digits and activation date; "Reactivate"; "Delete" (asks first).
+//! type, digits and activation date; "Show QR code" (its otpauth link, for
+//! another app, after the PIN); "Reactivate"; "Delete" (asks first).
 
 use super::{NoSuchIdentity, identity_from_route};
 use crate::state::{AppError, use_app_state};
+use crate::ui::components::qr_code::QrCode;
+use crate::ui::components::secret_input::SecretInput;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -96,6 +99,9 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
                 Origin::Added => local_date(i.created_at),
             })}</dd>
         </dl>
+        <Show when=move || identity.get().is_some_and(|i| i.token.is_some())>
+            <ShowQrCode id />
+        </Show>
         <Show when=move || identity.get().is_some_and(|i| matches!(i.origin, Origin::Activation { .. }) && i.token.is_some())>
             <section class="card" aria-labelledby="transaction-heading">
                 <h3 id="transaction-heading">"Transactions"</h3>
@@ -150,6 +156,41 @@ fn PinReset(id: Memo<String>) -> impl IntoView {
                 on:click=move |_| { toggle.dispatch_local(!can.get_untracked()); }>
                 {move || if can.get() { "Turn off PIN reset" } else { "Turn on PIN reset" }}
             </button>
+        </section>
+    }
+}
+
+/// "Show QR code": this token's otpauth link as a QR code for another app,
+/// once the PIN is typed again; "Hide QR code" (or leaving) drops it.
+#[component]
+fn ShowQrCode(id: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let pin = RwSignal::new(String::new());
+    let show = Action::new_local(move |_: &()| {
+        let (typed, id) = (pin.get_untracked(), id.get_untracked());
+        async move {
+            let link = state.identity_link(&id, &typed).await?;
+            pin.set(String::new());
+            Ok::<_, AppError>(link)
+        }
+    });
+    let link = move || show.value().get().and_then(Result::ok);
+    view! {
+        <section class="card" aria-labelledby="qr-heading">
+            <h3 id="qr-heading">"QR code"</h3>
+            <Show when=move || link().is_some()
+                fallback=move || view! {
+                    <p class="muted">"Shows this token as a QR code that another authenticator app can scan. Anyone who sees it can make this token's codes."</p>
+                    <form on:submit=move |event: leptos::ev::SubmitEvent| { event.prevent_default(); show.dispatch_local(()); }>
+                        <SecretInput id="qr-pin" pin_label="Your PIN" password_label="Your password"
+                            value=pin password=state.uses_password() />
+                        <p class="field__error" role="alert">{move || super::error_of(show.value().get())}</p>
+                        <button type="submit" class="button button--secondary" disabled=move || show.pending().get()>"Show QR code"</button>
+                    </form>
+                }>
+                {move || link().map(|text| view! { <QrCode text label="This token's QR code".to_owned() /> })}
+                <button type="button" class="button" on:click=move |_| show.value().set(None)>"Hide QR code"</button>
+            </Show>
         </section>
     }
 }

@@ -15,6 +15,9 @@
 //! unknown enum values) are listed as skipped with the reason; the rest
 //! import. Parsing never panics.
 
+mod export;
+pub use export::{EXPORT_BATCH, Export, ExportAccount, export};
+
 use crate::otpauth::OtpAuth;
 use crate::{Algorithm, Kind, Secret, Token};
 use base64::Engine;
