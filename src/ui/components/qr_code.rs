@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use zeroize::Zeroizing;
 
+const PIXELS_PER_MODULE: usize = 4;
+
 #[component]
 pub fn QrCode(
     /// What the code holds (a link with a secret).
@@ -17,9 +19,13 @@ pub fn QrCode(
         Ok(drawn) => {
             let side = drawn.view_side();
             let view_box = format!("0 0 {side} {side}");
+            // Four whole pixels a module where the screen is wide enough
+            // (crisp for any camera); narrower screens scale it down, and
+            // their pixel density keeps it sharp.
+            let pixels = side * PIXELS_PER_MODULE;
             let path = drawn.svg_path();
             view! {
-                <svg class="qr-code" viewBox=view_box role="img" aria-label=label
+                <svg class="qr-code" viewBox=view_box width=pixels height=pixels role="img" aria-label=label
                     shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
                     <rect width=side height=side fill="#fff" />
                     <path d=path.to_string() fill="#000" />

@@ -9,6 +9,7 @@ pub mod pictures;
 pub mod rounds;
 pub mod selfservice;
 pub mod server;
+pub mod shots;
 
 pub use browser::{Browser, Engine};
 pub use server::StaticServer;

@@ -77,3 +77,33 @@ pub fn png_in_frame(path: &Path, width: usize, height: usize) -> Vec<u8> {
     }
     frame
 }
+
+/// The text of the one QR code in a screenshot (PNG, RGB or RGBA), read
+/// with the app's own reader as a camera pointed at the screen would.
+pub fn read_qr_screenshot(png_bytes: &[u8]) -> String {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let (width, height) = (info.width as usize, info.height as usize);
+    let channels = info.color_type.samples();
+    let rgba: Vec<u8> = pixels[..width * height * channels]
+        .chunks_exact(channels)
+        .flat_map(|p| match channels {
+            4 => [p[0], p[1], p[2], p[3]],
+            3 => [p[0], p[1], p[2], 255],
+            _ => [p[0], p[0], p[0], 255],
+        })
+        .collect();
+    match qr::read_rgba(width, height, &rgba) {
+        Ok(read) => read[0].to_string(),
+        Err(error) => {
+            let kept = temp_file("unread-qr.png");
+            std::fs::write(&kept, png_bytes).unwrap();
+            panic!(
+                "the QR code on screen does not read ({error}); it is in {}",
+                kept.display()
+            );
+        }
+    }
+}
