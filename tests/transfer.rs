@@ -61,7 +61,7 @@ async fn the_transfer_codes_read_back_to_every_token_after_the_pin() {
     // The Steam token is named with its reason.
     assert!(
         text_of(&app.container)
-            .contains("gamer: Steam tokens cannot go in Google Authenticator's transfer")
+            .contains("Steam (gamer): Steam tokens cannot go in Google Authenticator's transfer")
     );
     let mut tracker = BatchTracker::default();
     let mut read = Vec::new();

@@ -44,10 +44,12 @@ pub fn export(accounts: &[ExportAccount<'_>], batch_id: i32) -> Export {
         .filter_map(|account| match parameters(account) {
             Ok(parameters) => Some(parameters),
             Err(reason) => {
-                skipped.push(Skipped {
-                    name: account.name.to_owned(),
-                    reason,
-                });
+                // Named as the list shows it: "Issuer (name)".
+                let name = match account.issuer {
+                    Some(issuer) => format!("{issuer} ({})", account.name),
+                    None => account.name.to_owned(),
+                };
+                skipped.push(Skipped { name, reason });
                 None
             }
         })
