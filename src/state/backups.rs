@@ -157,7 +157,7 @@ impl AppState {
                 .to_ascii_lowercase()
                 .starts_with("otpauth")
         {
-            return match pending.read(text)? {
+            return match pending.read_file_text(text).await? {
                 Reading::Tokens {
                     candidates,
                     skipped,

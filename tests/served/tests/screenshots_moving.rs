@@ -20,7 +20,10 @@ async fn scroll_to(browser: &served_tests::Browser, css: &str) {
     let element = browser.element(By::Css(css)).await;
     browser
         .driver
-        .execute("arguments[0].scrollIntoView({ block: 'center' });", vec![element.to_json().unwrap()])
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![element.to_json().unwrap()],
+        )
         .await
         .unwrap();
 }
@@ -43,7 +46,9 @@ async fn moving_screens(width: u32, height: u32, dark: bool) {
         .send_keys(file.display().to_string())
         .await
         .unwrap();
-    browser.wait_for_text("This is an encrypted export of 2FAS").await;
+    browser
+        .wait_for_text("This is an encrypted export of 2FAS")
+        .await;
     scroll_to(&browser, "#restore-password").await;
     shot(&browser, &dir, width_name, "16b-encrypted-export-password").await;
     browser.type_into("Password of this backup", "test").await;
@@ -54,7 +59,9 @@ async fn moving_screens(width: u32, height: u32, dark: bool) {
     browser.wait_for_text("Deno").await;
     browser.press("Settings").await;
     browser.press("Backups").await;
-    browser.type_into("Your PIN, to show the QR codes", "246810").await;
+    browser
+        .type_into("Your PIN, to show the QR codes", "246810")
+        .await;
     browser.press("Show transfer QR codes").await;
     browser.wait_for_text("QR code 1 of 1").await;
     scroll_to(&browser, "svg.qr-code").await;

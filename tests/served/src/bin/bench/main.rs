@@ -17,6 +17,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
 
 mod engines;
+mod import;
 mod passkeys;
 mod pin_reset;
 
@@ -496,7 +497,7 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
-    // BENCH_ONLY=many (or cold, engines, passkeys, reset, kdf, lighthouse; comma-separated) runs
+    // BENCH_ONLY=many (or cold, engines, passkeys, import, reset, kdf, lighthouse; comma-separated) runs
     // only those parts, for working on one figure; the budgets of the
     // others are then not judged.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
@@ -523,6 +524,15 @@ async fn main() {
     for run in (0..runs.min(5)).filter(|_| part("passkeys")) {
         eprintln!("bench: passkeys, run {}/{}", run + 1, runs.min(5));
         passkeys::passkeys_run(&server, &mut samples).await;
+    }
+    for run in (0..runs.min(5)).filter(|_| part("import")) {
+        eprintln!(
+            "bench: import {}, run {}/{}",
+            import::IMPORTED,
+            run + 1,
+            runs.min(5)
+        );
+        import::import_run(&server, &mut samples).await;
     }
     for run in (0..runs.min(5)).filter(|_| part("reset")) {
         eprintln!("bench: PIN reset, run {}/{}", run + 1, runs.min(5));
@@ -573,6 +583,25 @@ async fn main() {
         ),
         ("PIN reset: Unlock Code to codes (ms)", "<=", 2000.0, true),
         ("PIN reset: longest task (ms)", "<=", 50.0, true),
+        (
+            "import 10,000 links: file to preview (ms)",
+            "<=",
+            3000.0,
+            true,
+        ),
+        ("import 10,000 links: longest task (ms)", "<=", 50.0, true),
+        (
+            "import 10,000 from 2FAS: file to preview (ms)",
+            "<=",
+            3000.0,
+            true,
+        ),
+        (
+            "import 10,000 from 2FAS: longest task (ms)",
+            "<=",
+            50.0,
+            true,
+        ),
         ("save a change: press to saved (ms)", "<=", 250.0, true),
         ("500 identities: screen of codes (ms)", "<=", 100.0, true),
         ("500 identities: longest task (ms)", "<=", 50.0, true),
