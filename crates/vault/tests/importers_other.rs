@@ -226,3 +226,36 @@ fn freeotp_v2_encrypted_backups() {
         ));
     }
 }
+
+/// A CSV field, quoted as RFC 4180 has it when it holds a comma or quote.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[test]
+fn bitwarden_csv_gives_what_its_json_export_gives() {
+    // The CSV Bitwarden writes for the same vault as bitwarden.json: its
+    // header, then one row an item (written here from the JSON's items).
+    let json: serde_json::Value = serde_json::from_slice(&vector("bitwarden.json")).unwrap();
+    let mut csv = String::from(
+        "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n",
+    );
+    for item in json["items"].as_array().unwrap() {
+        let name = item["name"].as_str().unwrap_or_default();
+        let totp = item.pointer("/login/totp").and_then(|t| t.as_str()).unwrap_or_default();
+        csv.push_str(&format!(",,login,{},,,0,,,,{}\n", csv_field(name), csv_field(totp)));
+    }
+    // A note without a TOTP is passed over; a broken secret is skipped by name.
+    csv.push_str(",,note,Shopping list,\"eggs, milk\",,0,,,,\n");
+    csv.push_str(",,login,Broken,,,0,,,,not base32!\n");
+    let from_csv = import(csv.as_bytes(), None).unwrap();
+    let from_json = import(&vector("bitwarden.json"), None).unwrap();
+    assert_eq!(from_csv.app, App::Bitwarden);
+    assert_eq!(from_csv.entries, from_json.entries);
+    assert_eq!(from_csv.skipped.len(), 1);
+    assert_eq!(from_csv.skipped[0].name, "Broken");
+}

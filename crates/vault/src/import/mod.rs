@@ -162,6 +162,9 @@ pub fn read(bytes: &[u8]) -> Result<Opened, ImportError> {
     if text.starts_with('<') {
         return xml_formats::read(text);
     }
+    if bitwarden::is_csv(text) {
+        return bitwarden::import_csv(text).map(Opened::Read);
+    }
     if let Some(locked) = LockedExport::of_base64(text) {
         return Ok(Opened::Locked(locked));
     }
