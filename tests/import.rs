@@ -219,3 +219,29 @@ fn sha1_6_30(tokens: Vec<otp::Token>) -> Vec<otp::Token> {
         })
         .collect()
 }
+
+#[wasm_bindgen_test]
+async fn an_export_dropped_on_the_restore_card_is_read() {
+    let app = mount(&fresh_db_name("import-drop"));
+    create_pin(&app).await;
+    open_backups(&app).await;
+    let bytes = js_sys::Uint8Array::from(ANDOTP.as_bytes());
+    let file =
+        web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes), "andotp.json")
+            .unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.items().add_with_file(&file).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_data_transfer(Some(&data));
+    init.set_bubbles(true);
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    app.container
+        .query_selector("#restore")
+        .unwrap()
+        .unwrap()
+        .dispatch_event(&drop)
+        .unwrap();
+    wait_for_text(&app, "Read from an export of andOTP.").await;
+    click(&app, "Add").await;
+    expect_codes(&app, &plain_tokens(&[1, 2, 3, 4, 5, 6, 7])).await;
+}
