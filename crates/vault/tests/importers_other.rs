@@ -246,8 +246,15 @@ fn bitwarden_csv_gives_what_its_json_export_gives() {
     );
     for item in json["items"].as_array().unwrap() {
         let name = item["name"].as_str().unwrap_or_default();
-        let totp = item.pointer("/login/totp").and_then(|t| t.as_str()).unwrap_or_default();
-        csv.push_str(&format!(",,login,{},,,0,,,,{}\n", csv_field(name), csv_field(totp)));
+        let totp = item
+            .pointer("/login/totp")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default();
+        csv.push_str(&format!(
+            ",,login,{},,,0,,,,{}\n",
+            csv_field(name),
+            csv_field(totp)
+        ));
     }
     // A note without a TOTP is passed over; a broken secret is skipped by name.
     csv.push_str(",,note,Shopping list,\"eggs, milk\",,0,,,,\n");

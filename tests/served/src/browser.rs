@@ -464,14 +464,7 @@ impl Browser {
                                     return Some(());
                                 }
                             }
-                            let arguments = vec![element.to_json().unwrap_or_default()];
-                            self.driver
-                                .execute(
-                                    "arguments[0].scrollIntoView({ block: 'center' });",
-                                    arguments,
-                                )
-                                .await
-                                .ok();
+                            self.scroll_to_middle(&element).await;
                             None
                         }
                         _ => panic!("could not press {name:?}: {error}"),
@@ -480,6 +473,19 @@ impl Browser {
             },
         )
         .await;
+    }
+
+    /// Scrolls `element` to the middle of the view, where a person looks
+    /// (and holds a phone's camera to a QR code).
+    pub async fn scroll_to_middle(&self, element: &WebElement) {
+        let arguments = vec![element.to_json().unwrap_or_default()];
+        self.driver
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                arguments,
+            )
+            .await
+            .ok();
     }
 
     /// Focuses `element` and presses Enter on it: true when both worked.

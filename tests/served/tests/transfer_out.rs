@@ -67,14 +67,7 @@ async fn a_thousand_tokens_go_out_as_a_hundred_qr_codes_that_read_back() {
             .await;
         let code = browser.element(By::Css("svg.qr-code")).await;
         // Where a person would hold their phone: the whole code in view.
-        browser
-            .driver
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![code.to_json().unwrap()],
-            )
-            .await
-            .unwrap();
+        browser.scroll_to_middle(&code).await;
         let picture = code.screenshot_as_png().await.unwrap();
         let batch = migration::parse(&read_qr_screenshot(&picture)).unwrap();
         assert_eq!((batch.batch_index, batch.batch_size), (index, 100));
