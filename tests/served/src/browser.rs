@@ -475,6 +475,15 @@ impl Browser {
         .await;
     }
 
+    /// Chooses `path` in the screen's file picker, as a person does in the
+    /// dialog the picker opens.
+    pub async fn choose_file(&self, path: &std::path::Path) {
+        let picker = self.element(By::Css("input[type=file]")).await;
+        if let Err(error) = picker.send_keys(path.display().to_string()).await {
+            panic!("could not choose {}: {error}", path.display());
+        }
+    }
+
     /// Scrolls `element` to the middle of the view, where a person looks
     /// (and holds a phone's camera to a QR code).
     pub async fn scroll_to_middle(&self, element: &WebElement) {

@@ -84,8 +84,7 @@ async fn a_picture_of_a_qr_code_is_read(engine: Engine) {
         .unwrap();
     browser.press("Add identity").await;
     browser.wait_for_text("From a QR code").await;
-    let input = browser.element(By::Css("input[type=file]")).await;
-    input.send_keys(photo.display().to_string()).await.unwrap();
+    browser.choose_file(&photo).await;
     browser.wait_for_text("Check before adding").await;
     browser.wait_for_text("grace").await;
     println!("{engine:?}: a QR picture read (BarcodeDetector present: {detector})");
@@ -122,12 +121,7 @@ async fn restore_an_encrypted_aegis_backup(engine: Engine) {
     browser.press("Backups").await;
     browser.wait_for_text("Restore from a backup").await;
     let file = aegis_vector("aegis_encrypted.json");
-    browser
-        .element(By::Css("input[type=file]"))
-        .await
-        .send_keys(file.canonicalize().unwrap().display().to_string())
-        .await
-        .unwrap();
+    browser.choose_file(&file.canonicalize().unwrap()).await;
     browser.type_into("Password of this backup", "test").await;
     browser.press("Open backup").await;
     browser.wait_for_text("7 tokens will be added.").await;

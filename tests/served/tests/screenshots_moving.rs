@@ -40,12 +40,7 @@ async fn moving_screens(width: u32, height: u32, dark: bool) {
     browser.press("Import from another app").await;
     browser.wait_for_text("Restore from a backup").await;
     let file = vector("2fas_authenticator_encrypted_v3.2fas");
-    browser
-        .element(By::Css("input[type=file]"))
-        .await
-        .send_keys(file.display().to_string())
-        .await
-        .unwrap();
+    browser.choose_file(&file).await;
     browser
         .wait_for_text("This is an encrypted export of 2FAS")
         .await;

@@ -40,12 +40,7 @@ async fn a_thousand_tokens_go_out_as_a_hundred_qr_codes_that_read_back() {
     std::fs::write(&file, links()).unwrap();
     browser.press("Settings").await;
     browser.press("Backups").await;
-    browser
-        .element(By::Css("input[type=file]"))
-        .await
-        .send_keys(file.display().to_string())
-        .await
-        .unwrap();
+    browser.choose_file(&file).await;
     browser.wait_for_text("1000 tokens will be added.").await;
     browser.press("Add").await;
     browser.wait_for_text("Service0").await;

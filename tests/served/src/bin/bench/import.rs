@@ -7,7 +7,6 @@ use super::{PIN, Samples, launch_on, number};
 use served_tests::StaticServer;
 use served_tests::pictures::temp_file;
 use std::time::Duration;
-use thirtyfour::By;
 
 pub const IMPORTED: usize = 10_000;
 
@@ -73,12 +72,7 @@ async fn import_one(
         .eval("window.__longTasks = []; window.__pickedAt = performance.now(); return true;")
         .await
         .expect("armed");
-    browser
-        .element(By::Css("input[type=file]"))
-        .await
-        .send_keys(file.display().to_string())
-        .await
-        .expect("file chosen");
+    browser.choose_file(&file).await;
     let shown = format!("{IMPORTED} tokens will be added.");
     served_tests::wait_for("the preview", Duration::from_secs(60), || async {
         browser.page_text().await.contains(&shown).then_some(())
