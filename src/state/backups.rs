@@ -170,7 +170,9 @@ impl AppState {
                 Reading::TransactionRequest(_) => Err(AppError::TransactionLinkFile),
             };
         }
-        match vault::import::read(&bytes)? {
+        // A long export is read in slices, the page given back between them.
+        let yield_to_page = async || gloo_timers::future::TimeoutFuture::new(0).await;
+        match vault::import::read_paced(&bytes, &yield_to_page).await? {
             Opened::Read(imported) => {
                 offer_imported(pending, imported);
                 Ok(OpenedFile::Preview)

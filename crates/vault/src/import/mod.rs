@@ -25,6 +25,7 @@ mod java_map;
 mod json_formats;
 mod links;
 mod locked;
+mod paced;
 mod steam;
 mod stratum;
 mod totp_authenticator;
@@ -34,6 +35,7 @@ mod xml_formats;
 use crate::{DerivedKey, Entry, KdfError, KdfRequest};
 pub use locked::LockedExport;
 use otp::migration::Skipped;
+pub use paced::{ITEMS_A_SLICE, read_paced};
 use serde_json::Value;
 use thiserror::Error;
 
