@@ -32,7 +32,6 @@ pub enum Reading {
     TransactionRequest(String),
 }
 
-/// The candidates and what the preview says about them.
 /// Lines read between two yields to the page (about 10 ms of links).
 pub const LINES_A_SLICE: usize = 500;
 
@@ -54,6 +53,7 @@ impl Tokens {
     }
 }
 
+/// The candidates and what the preview says about them.
 #[derive(Clone, Copy)]
 pub struct Pending {
     pub candidates: RwSignal<Vec<Candidate>>,

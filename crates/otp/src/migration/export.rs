@@ -14,6 +14,7 @@
 use super::{MigrationPayload, OtpParameters, Skipped};
 use crate::{Algorithm, Kind, Token};
 use base64::Engine;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use prost::Message;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -71,10 +72,8 @@ pub fn export(accounts: &[ExportAccount<'_>], batch_id: i32) -> Export {
                 account.secret.zeroize();
             }
             let data = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(&*bytes));
-            Zeroizing::new(format!(
-                "otpauth-migration://offline?data={}",
-                query_escaped(&data)
-            ))
+            let escaped = utf8_percent_encode(&data, BASE64_IN_QUERY);
+            Zeroizing::new(format!("otpauth-migration://offline?data={escaped}"))
         })
         .collect();
     let mut parameters = parameters;
@@ -84,13 +83,9 @@ pub fn export(accounts: &[ExportAccount<'_>], batch_id: i32) -> Export {
     Export { links, skipped }
 }
 
-/// Base64's `+`, `/` and `=` escaped for a query value (the rest of its
+/// Base64's `+`, `/` and `=`, escaped in a query value (the rest of its
 /// alphabet needs no escaping).
-fn query_escaped(data: &str) -> String {
-    data.replace('+', "%2B")
-        .replace('/', "%2F")
-        .replace('=', "%3D")
-}
+const BASE64_IN_QUERY: &AsciiSet = &CONTROLS.add(b'+').add(b'/').add(b'=');
 
 fn parameters(account: &ExportAccount<'_>) -> Result<OtpParameters, String> {
     let token = account.token;
