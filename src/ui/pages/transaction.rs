@@ -104,7 +104,7 @@ pub fn Transaction() -> impl IntoView {
 fn Details(checked: CheckedTransaction) -> impl IntoView {
     let state = use_app_state();
     let request = checked.request;
-    let expires_at = request.expires_at();
+    let (issued_at, expires_at) = (request.issued_at, request.expires_at());
     let headline = request.payment().map(|(amount, payee)| {
         view! {
             <p class="transaction__headline">"Pay " <bdi>{amount.to_owned()}</bdi> " to " <bdi>{payee.to_owned()}</bdi></p>
@@ -121,7 +121,10 @@ fn Details(checked: CheckedTransaction) -> impl IntoView {
         })
         .collect_view();
     let time_left = move || {
-        let now = state.now_ms.get() / 1000;
+        // The ticking clock may lag the request's own second by up to one
+        // tick: never count from before the request was issued, so a
+        // 5-minute request never "expires in 6 minutes".
+        let now = (state.now_ms.get() / 1000).max(issued_at);
         match expires_at.saturating_sub(now) {
             0 => "This request has expired.".to_owned(),
             seconds if seconds < 60 => "This request expires in less than a minute.".to_owned(),
