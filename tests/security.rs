@@ -206,14 +206,14 @@ async fn locking_while_a_save_is_under_way_keeps_the_key_and_the_codes_gone() {
         30,
     )
     .unwrap();
-    let identity = vault::Identity {
-        id: "saved-while-locking".into(),
-        name: "Mail".into(),
-        issuer: None,
-        created_at: 0,
-        origin: vault::Origin::Added,
-        token: Some(vault::StoredToken::from_token(&token)),
-    };
+    let mut identity = vault::Identity::new(
+        "saved-while-locking".into(),
+        "Mail".into(),
+        None,
+        0,
+        vault::Origin::Added,
+    );
+    identity.token = Some(vault::StoredToken::from_token(&token));
     let mut save = Box::pin(state.commit(move |stored| {
         stored.identities.push(identity.clone());
         Ok::<(), AppError>(())

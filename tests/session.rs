@@ -162,14 +162,9 @@ async fn next_code_moves_an_hotp_token_on_and_stores_the_counter() {
         otp::Kind::Hotp { counter: 0 },
     )
     .unwrap();
-    document.identities.push(Identity {
-        id: "hotp-1".into(),
-        name: "Counter".into(),
-        issuer: None,
-        created_at: 0,
-        origin: Origin::Added,
-        token: Some(StoredToken::from_token(&token)),
-    });
+    let mut identity = Identity::new("hotp-1".into(), "Counter".into(), None, 0, Origin::Added);
+    identity.token = Some(StoredToken::from_token(&token));
+    document.identities.push(identity);
     let sealed = unlocked.seal(&document, &mut vault::OsEntropy).unwrap();
     store
         .write_vault(&sealed.to_text(), record.revision)

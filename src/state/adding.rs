@@ -226,12 +226,7 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
 
 /// A link's token as a candidate: no activation details.
 fn from_link(entry: otp::otpauth::OtpAuth) -> Candidate {
-    Candidate {
-        issuer: entry.issuer,
-        name: entry.account,
-        token: entry.token,
-        activation: None,
-    }
+    Candidate::new(entry.account, entry.issuer, entry.token)
 }
 
 impl AppState {

@@ -1,6 +1,7 @@
-//! The vault's plaintext: the identities. Serialized as JSON inside the
-//! encrypted payload; see `docs/vault-format.md` for the schema. The
-//! operations on them are in `identities.rs`.
+//! The vault's plaintext: the identities, and how the person arranged them
+//! (order, favourites, groups, icons, use counts: schema 3). Serialized as
+//! JSON inside the encrypted payload; see `docs/vault-format.md` for the
+//! schema. The operations on them are in `identities.rs` and `listing.rs`.
 
 use crate::VaultError;
 use otp::{Algorithm, Kind, Secret, Token};
@@ -8,7 +9,43 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// In the person's own order ("Custom").
     pub identities: Vec<Identity>,
+    /// The groups' names, in the order their chips show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// How the initial screen orders the identities.
+    #[serde(default, skip_serializing_if = "Order::is_custom")]
+    pub order: Order,
+}
+
+/// How the initial screen orders the identities; favourites come first in
+/// each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// The order the person gave (added last, last; moved by drag or keys).
+    #[default]
+    Custom,
+    Name,
+    Issuer,
+    MostUsed,
+}
+
+impl Order {
+    fn is_custom(&self) -> bool {
+        *self == Self::Custom
+    }
+}
+
+/// The picture a card shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IconChoice {
+    /// The first letter of the issuer (or name), never an icon.
+    Letter,
+    /// This icon of the pack, by its slug, whatever the issuer.
+    Icon(String),
 }
 
 /// One soft token identity, as the initial screen lists it.
@@ -24,6 +61,52 @@ pub struct Identity {
     pub origin: Origin,
     /// `None` after Reactivate cleared it and before the next activation.
     pub token: Option<StoredToken>,
+    /// "Pin to top": first in every order.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub favourite: bool,
+    /// Names of the document's groups this identity is in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// How many times its code was copied, for "Most used".
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub uses: u64,
+    /// `None`: the icon matched by issuer, or the letter when none matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<IconChoice>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if takes a reference
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(value: &u64) -> bool {
+    *value == 0
+}
+
+impl Identity {
+    /// A new identity, not in any group, never used.
+    pub fn new(
+        id: String,
+        name: String,
+        issuer: Option<String>,
+        created_at: u64,
+        origin: Origin,
+    ) -> Self {
+        Self {
+            id,
+            name,
+            issuer,
+            created_at,
+            origin,
+            token: None,
+            favourite: false,
+            groups: Vec::new(),
+            uses: 0,
+            icon: None,
+        }
+    }
 }
 
 /// Where the token came from.
@@ -52,6 +135,24 @@ pub struct Entry {
     pub token: Token,
     /// Set for an identity of the activation protocol.
     pub activation: Option<ActivationDetails>,
+    /// Pinned to the top (a backup's `favorite`).
+    pub favourite: bool,
+    /// The names of the groups it is in (a backup's groups).
+    pub groups: Vec<String>,
+}
+
+impl Entry {
+    /// An entry in no group, not a favourite.
+    pub fn new(name: String, issuer: Option<String>, token: Token) -> Self {
+        Self {
+            name,
+            issuer,
+            token,
+            activation: None,
+            favourite: false,
+            groups: Vec::new(),
+        }
+    }
 }
 
 /// What restores an activation identity as one (a backup keeps it in the

@@ -22,6 +22,14 @@ pub enum DocumentError {
     NoToken,
     #[error("This token is already stored.")]
     AlreadyStored,
+    #[error("Enter a name for the group.")]
+    EmptyGroupName,
+    #[error("A group name can be at most 40 characters.")]
+    GroupNameTooLong,
+    #[error("A group with this name exists already.")]
+    GroupExists,
+    #[error("This group no longer exists.")]
+    NoSuchGroup,
 }
 
 /// Whether [`Document::add`] may add a token that is stored already.
@@ -83,7 +91,7 @@ impl Document {
         self.identities.iter().find(|identity| identity.id == id)
     }
 
-    fn identity_mut(&mut self, id: &str) -> Result<&mut Identity, DocumentError> {
+    pub(crate) fn identity_mut(&mut self, id: &str) -> Result<&mut Identity, DocumentError> {
         self.identities
             .iter_mut()
             .find(|identity| identity.id == id)
@@ -116,14 +124,23 @@ impl Document {
         if duplicates == Duplicates::LeaveOut && self.find_duplicate(entry).is_some() {
             return Err(DocumentError::AlreadyStored);
         }
-        self.identities.push(Identity {
+        let mut identity = Identity::new(
             id,
-            name: entry.name.clone(),
-            issuer: entry.issuer.clone(),
-            created_at: now_ms,
-            origin: entry.origin(),
-            token: Some(StoredToken::from_token(&entry.token)),
-        });
+            entry.name.clone(),
+            entry.issuer.clone(),
+            now_ms,
+            entry.origin(),
+        );
+        identity.token = Some(StoredToken::from_token(&entry.token));
+        identity.favourite = entry.favourite;
+        for group in &entry.groups {
+            if let Some(name) = self.add_group_named(group)
+                && !identity.groups.contains(&name)
+            {
+                identity.groups.push(name);
+            }
+        }
+        self.identities.push(identity);
         Ok(())
     }
 
@@ -216,14 +233,9 @@ impl Document {
                 if name.is_empty() {
                     return Err(DocumentError::EmptyName);
                 }
-                self.identities.push(Identity {
-                    id,
-                    name: name.to_owned(),
-                    issuer: None,
-                    created_at: now_ms,
-                    origin,
-                    token: Some(activation.token),
-                });
+                let mut identity = Identity::new(id, name.to_owned(), None, now_ms, origin);
+                identity.token = Some(activation.token);
+                self.identities.push(identity);
             }
         }
         Ok(())
@@ -270,6 +282,8 @@ impl Document {
                         }),
                         Origin::Added => None,
                     },
+                    favourite: identity.favourite,
+                    groups: identity.groups.clone(),
                 })
             })
             .collect()

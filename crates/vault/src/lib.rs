@@ -15,7 +15,9 @@
 //! `passkey_slot.rs` its passkey (WebAuthn PRF) slots, `recovery_slot.rs`
 //! its PIN-reset slots,
 //! `kdf.rs` every derivation (`kdf_foreign.rs` those of other apps' exports), `document.rs` and `identities.rs` the
-//! plaintext and its operations, `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
+//! plaintext and its operations (`listing.rs` the person's arrangement:
+//! order, favourites, groups; `search.rs` the list the initial screen
+//! shows), `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
 //! `import/` other authenticators' exports; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
 //! reach.
@@ -32,20 +34,25 @@ mod identities;
 pub mod import;
 pub mod kdf;
 pub mod kdf_foreign;
+mod listing;
 pub mod migrate;
 mod passkey_changes;
 mod passkey_slot;
 mod pin;
 mod pin_slot;
 mod recovery_slot;
+pub mod search;
 mod strict_json;
 
 pub use attempts::Attempts;
-pub use document::{ActivationDetails, Document, Entry, Identity, Origin, StoredToken};
+pub use document::{
+    ActivationDetails, Document, Entry, IconChoice, Identity, Order, Origin, StoredToken,
+};
 pub use error::VaultError;
 pub use file::{FORMAT_VERSION, SealedVault, UnlockedVault};
 pub use identities::{Activation, ActivationTarget, DocumentError, Duplicates};
 pub use kdf::{DerivedKey, KdfCosts, KdfError, KdfParams, KdfRequest, KeyEncryptionKey};
+pub use listing::GROUP_NAME_MAX;
 pub use migrate::DOCUMENT_SCHEMA;
 pub use passkey_slot::{NewPasskey, PRF_SALT_BYTES, Passkey, PasskeyAnswer, PrfOutput, SlotKinds};
 pub use pin::{Pin, is_weak};

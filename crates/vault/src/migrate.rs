@@ -42,6 +42,10 @@ fn mark_for_the_upgrade_test(document: &mut Map<String, Value>) -> Result<(), Va
 const STEPS: &[Step] = &[
     // Schema 2: challenge-response tokens (`"type": "ocra"` with a `suite`).
     Step::Adds,
+    // Schema 3: the person's arrangement: the document's `groups` and
+    // `order`, each identity's `favourite`, `groups`, `uses` and `icon`,
+    // all optional (absent: none, custom, false, none, 0, matched).
+    Step::Adds,
     #[cfg(feature = "next-schema")]
     Step::Rewrite(mark_for_the_upgrade_test),
 ];

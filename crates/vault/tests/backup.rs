@@ -229,6 +229,7 @@ fn document() -> Document {
                     6,
                     Kind::Totp { period: 30, t0: 0 },
                 ),
+                ..Identity::new(String::new(), String::new(), None, 0, Origin::Added)
             },
             Identity {
                 id: "02".into(),
@@ -242,6 +243,7 @@ fn document() -> Document {
                     8,
                     Kind::Hotp { counter: 42 },
                 ),
+                ..Identity::new(String::new(), String::new(), None, 0, Origin::Added)
             },
             Identity {
                 id: "03".into(),
@@ -254,8 +256,10 @@ fn document() -> Document {
                     registration_code: None,
                 },
                 token: None,
+                ..Identity::new(String::new(), String::new(), None, 0, Origin::Added)
             },
         ],
+        ..Document::default()
     }
 }
 
@@ -405,12 +409,7 @@ fn a_challenge_response_identity_is_kept_by_a_backup_and_by_the_document() {
     )
     .unwrap();
     assert_eq!((token.algorithm(), token.digits()), (Algorithm::Sha256, 8));
-    let entry = BackupEntry {
-        name: "Bank challenge".into(),
-        issuer: Some("Bank".into()),
-        token: token.clone(),
-        activation: None,
-    };
+    let entry = BackupEntry::new("Bank challenge".into(), Some("Bank".into()), token.clone());
     let plain = backup::write_plain(std::slice::from_ref(&entry), &mut OsEntropy).unwrap();
     assert!(
         plain.contains("\"type\": \"ocra\"") && plain.contains("OCRA-1:HOTP-SHA256-8:C-QN08-PSHA1")
@@ -430,8 +429,5 @@ fn a_challenge_response_identity_is_kept_by_a_backup_and_by_the_document() {
     let back: StoredToken = serde_json::from_value(json).unwrap();
     assert_eq!(back.to_token().unwrap(), token);
     // Schema 2 is what marks a document that may hold one.
-    assert_eq!(
-        vault::DOCUMENT_SCHEMA,
-        2 + u32::from(cfg!(feature = "next-schema"))
-    );
+    const { assert!(vault::DOCUMENT_SCHEMA >= 2) };
 }

@@ -159,12 +159,7 @@ fn a_backup_sealed_with_a_password_opens_with_it() {
         30,
     )
     .unwrap();
-    let entry = vault::Entry {
-        name: "alice".into(),
-        issuer: None,
-        token,
-        activation: None,
-    };
+    let entry = vault::Entry::new("alice".into(), None, token);
     document
         .add(&entry, vault::Duplicates::LeaveOut, "a".into(), 0)
         .unwrap();

@@ -11,12 +11,11 @@ use vault::{
 const NOW: u64 = 1_764_000_000_000;
 
 fn entry(name: &str, secret: &[u8], kind: Kind) -> Entry {
-    Entry {
-        name: name.to_owned(),
-        issuer: Some("Example".into()),
-        token: Token::new(Secret::from_slice(secret), Algorithm::Sha1, 6, kind).unwrap(),
-        activation: None,
-    }
+    Entry::new(
+        name.to_owned(),
+        Some("Example".into()),
+        Token::new(Secret::from_slice(secret), Algorithm::Sha1, 6, kind).unwrap(),
+    )
 }
 
 fn totp(name: &str, secret: &[u8]) -> Entry {

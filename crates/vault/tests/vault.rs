@@ -21,18 +21,19 @@ fn identity(name: &str) -> Identity {
         30,
     )
     .unwrap();
-    Identity {
-        id: format!("id-{name}"),
-        name: name.to_owned(),
-        issuer: Some("AnyBank".into()),
-        created_at: 1_700_000_000_000,
-        origin: Origin::Activation {
+    let mut identity = Identity::new(
+        format!("id-{name}"),
+        name.to_owned(),
+        Some("AnyBank".into()),
+        1_700_000_000_000,
+        Origin::Activation {
             serial: "48244-13456".into(),
             activated_at: Some(1_700_000_000_000),
             registration_code: Some("12211-49352".into()),
         },
-        token: Some(StoredToken::from_token(&token)),
-    }
+    );
+    identity.token = Some(StoredToken::from_token(&token));
+    identity
 }
 
 fn document() -> Document {
@@ -51,6 +52,7 @@ fn document() -> Document {
                 ..identity("Mail")
             }
         }],
+        ..Document::default()
     }
 }
 

@@ -100,12 +100,11 @@ fn finish(typed: &Typed, token: Result<Token, otp::CodeError>) -> Result<Candida
     let token = token.map_err(|e| ("secret", format!("This token cannot be used: {e}.")))?;
     let name = typed.name.trim();
     let issuer = typed.issuer.trim();
-    Ok(Candidate {
-        issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),
-        name: name.to_owned(),
+    Ok(Candidate::new(
+        name.to_owned(),
+        (!issuer.is_empty()).then(|| issuer.to_owned()),
         token,
-        activation: None,
-    })
+    ))
 }
 
 #[component]

@@ -34,6 +34,13 @@ struct DbJson {
     groups: Vec<Value>,
 }
 
+/// Aegis 3's group: entries name it by `uuid`.
+#[derive(Serialize, Deserialize)]
+struct GroupJson {
+    uuid: String,
+    name: String,
+}
+
 #[derive(Serialize, Deserialize)]
 struct EntryJson {
     #[serde(rename = "type")]
@@ -48,6 +55,12 @@ struct EntryJson {
     favorite: bool,
     #[serde(default)]
     icon: Value,
+    /// Aegis 3: the uuids of the groups it is in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<String>,
+    /// Aegis 2: the name of its one group.
+    #[serde(default, skip_serializing)]
+    group: Option<String>,
     info: InfoJson,
 }
 
@@ -71,6 +84,12 @@ pub(super) fn entries_of(db: Value) -> Result<(Vec<BackupEntry>, Vec<Skipped>), 
     if db.version > DB_VERSION {
         return Err(BackupError::NewerVersion(db.version));
     }
+    // A malformed group is left out: its entries still come in.
+    let groups: Vec<GroupJson> = db
+        .groups
+        .into_iter()
+        .filter_map(|group| serde_json::from_value(group).ok())
+        .collect();
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
     for value in db.entries {
@@ -81,7 +100,11 @@ pub(super) fn entries_of(db: Value) -> Result<(Vec<BackupEntry>, Vec<Skipped>), 
             .to_owned();
         match serde_json::from_value::<EntryJson>(value) {
             Ok(entry) => match entry_from_json(&entry) {
-                Ok(entry) => entries.push(entry),
+                Ok(mut read) => {
+                    read.favourite = entry.favorite;
+                    read.groups = group_names(&entry, &groups);
+                    entries.push(read);
+                }
                 Err(reason) => skipped.push(Skipped { name, reason }),
             },
             Err(_) => skipped.push(Skipped {
@@ -91,6 +114,21 @@ pub(super) fn entries_of(db: Value) -> Result<(Vec<BackupEntry>, Vec<Skipped>), 
         }
     }
     Ok((entries, skipped))
+}
+
+/// The names of an entry's groups: Aegis 3's uuids through the group
+/// list (an unknown uuid is left out), or Aegis 2's one name.
+fn group_names(entry: &EntryJson, groups: &[GroupJson]) -> Vec<String> {
+    let mut names: Vec<String> = entry
+        .groups
+        .iter()
+        .filter_map(|uuid| groups.iter().find(|group| &group.uuid == uuid))
+        .map(|group| group.name.clone())
+        .collect();
+    if let Some(name) = entry.group.as_ref().filter(|name| !name.trim().is_empty()) {
+        names.push(name.clone());
+    }
+    names
 }
 
 fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
@@ -117,10 +155,8 @@ fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
             let token = Token::ocra(secret, &suite, entry.info.counter.unwrap_or(0))
                 .map_err(|e| format!("it cannot be used: {e}"))?;
             return Ok(BackupEntry {
-                name: entry.name.clone(),
-                issuer: (!entry.issuer.is_empty()).then(|| entry.issuer.clone()),
-                token,
                 activation: activation_from_note(&entry.note),
+                ..BackupEntry::new(entry.name.clone(), issuer_of(entry), token)
             });
         }
         other => return Err(format!("its type ({other}) is not supported")),
@@ -130,11 +166,13 @@ fn entry_from_json(entry: &EntryJson) -> Result<BackupEntry, String> {
     let token = Token::new(secret, algorithm, entry.info.digits, kind)
         .map_err(|e| format!("it cannot be used: {e}"))?;
     Ok(BackupEntry {
-        name: entry.name.clone(),
-        issuer: (!entry.issuer.is_empty()).then(|| entry.issuer.clone()),
-        token,
         activation: activation_from_note(&entry.note),
+        ..BackupEntry::new(entry.name.clone(), issuer_of(entry), token)
     })
+}
+
+fn issuer_of(entry: &EntryJson) -> Option<String> {
+    (!entry.issuer.is_empty()).then(|| entry.issuer.clone())
 }
 
 fn activation_from_note(note: &str) -> Option<ActivationDetails> {
@@ -182,6 +220,16 @@ pub(super) fn db_json(
     entries: &[BackupEntry],
     entropy: &mut dyn Entropy,
 ) -> Result<Zeroizing<String>, BackupError> {
+    // One uuid for each group name, in the order the entries first use them.
+    let mut groups: Vec<GroupJson> = Vec::new();
+    for name in entries.iter().flat_map(|entry| &entry.groups) {
+        if !groups.iter().any(|group| &group.name == name) {
+            groups.push(GroupJson {
+                uuid: uuid(entropy)?,
+                name: name.clone(),
+            });
+        }
+    }
     let mut list = Vec::with_capacity(entries.len());
     for entry in entries {
         let (kind, period, counter, suite) = match entry.token.kind() {
@@ -204,8 +252,15 @@ pub(super) fn db_json(
             name: entry.name.clone(),
             issuer: entry.issuer.clone().unwrap_or_default(),
             note,
-            favorite: false,
+            favorite: entry.favourite,
             icon: Value::Null,
+            groups: entry
+                .groups
+                .iter()
+                .filter_map(|name| groups.iter().find(|group| &group.name == name))
+                .map(|group| group.uuid.clone())
+                .collect(),
+            group: None,
             info: InfoJson {
                 secret: otp::base32::encode(entry.token.secret().expose())
                     .trim_end_matches('=')
@@ -230,7 +285,11 @@ pub(super) fn db_json(
     let db = DbJson {
         version: DB_VERSION,
         entries: list,
-        groups: Vec::new(),
+        groups: groups
+            .into_iter()
+            .map(serde_json::to_value)
+            .collect::<Result<_, _>>()
+            .map_err(|_| BackupError::Damaged("a group cannot be written"))?,
     };
     serde_json::to_string(&db)
         .map(Zeroizing::new)

@@ -167,12 +167,7 @@ pub(super) fn kind_of(item: &Value, steam: bool) -> Result<Kind, String> {
 }
 
 pub(super) fn entry(name: String, issuer: String, token: Token) -> Entry {
-    Entry {
-        name,
-        issuer: (!issuer.is_empty()).then_some(issuer),
-        token,
-        activation: None,
-    }
+    Entry::new(name, (!issuer.is_empty()).then_some(issuer), token)
 }
 
 pub(super) fn require_array<'a>(

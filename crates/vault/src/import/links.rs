@@ -56,12 +56,7 @@ pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
 }
 
 pub(super) fn from_link(link: otp::otpauth::OtpAuth) -> Entry {
-    Entry {
-        name: link.account,
-        issuer: link.issuer,
-        token: link.token,
-        activation: None,
-    }
+    Entry::new(link.account, link.issuer, link.token)
 }
 
 pub(super) fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {

@@ -19,12 +19,7 @@ pub fn expected() -> Vec<Entry> {
     text.lines()
         .map(|line| {
             let link = otp::otpauth::parse(line).unwrap();
-            Entry {
-                name: link.account,
-                issuer: link.issuer,
-                token: link.token,
-                activation: None,
-            }
+            Entry::new(link.account, link.issuer, link.token)
         })
         .collect()
 }
