@@ -13,9 +13,9 @@
 //! of the stored record, one tab at a time (a Web Lock).
 //!
 //! Beside this file: `pin.rs` (create, unlock, confirm, change the PIN),
-//! `commit.rs` (revision-checked writes), `identities.rs` and `adding.rs`
-//! (the document's operations as screens ask for them, and what waits for
-//! the preview), `backups.rs` (exports and restores), `config.rs`, and
+//! `commit.rs` (revision-checked writes), `identities.rs`, `listing.rs`
+//! (order, favourites, groups) and `adding.rs` (the document's operations
+//! as screens ask for them, and what waits for the preview), `backups.rs` (exports and restores), `config.rs`, and
 //! `error.rs` (every failure, and the sentence it becomes).
 
 mod adding;
@@ -24,6 +24,7 @@ mod commit;
 mod config;
 mod error;
 mod identities;
+mod listing;
 mod passkeys;
 mod pin;
 mod recovery;

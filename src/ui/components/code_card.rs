@@ -1,7 +1,8 @@
 //! One identity on the initial screen: its name, its current code in large
 //! grouped digits, and a bar that drains until the code changes; pressing
-//! it copies the code (the list says "Copied"). Screen readers hear the
-//! code digit by digit, and the seconds left while the card has focus.
+//! it copies the code (the list says "Copied"). Its accessible name begins
+//! with what it shows (name, then the code as grouped), and says the
+//! seconds left while the card has focus.
 //!
 //! Between code changes a card runs nothing: the bar is a CSS animation of
 //! `transform` (the compositor's), restarted at each new code, in four steps
@@ -9,7 +10,7 @@
 
 use crate::state::{now_ms, use_app_state};
 use crate::ui::components::code_context::use_code_list;
-use crate::ui::components::code_format::{group_code, spoken};
+use crate::ui::components::code_format::{display_name, group_code};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::Token;
@@ -60,11 +61,8 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     let name_id = id.clone();
     let name = Memo::new(move |_| {
-        list.with_identity(&name_id, |i| match &i.issuer {
-            Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", i.name),
-            _ => i.name.clone(),
-        })
-        .unwrap_or_default()
+        list.with_identity(&name_id, display_name)
+            .unwrap_or_default()
     });
     // Only the focused card follows the clock, for its spoken seconds left.
     let focused = RwSignal::new(false);
@@ -78,18 +76,16 @@ pub fn CodeCard(id: String) -> impl IntoView {
         } else {
             None
         };
+        // It begins with the text the card shows, name then code as
+        // grouped (WCAG 2.5.3: a person using voice control says what
+        // they see).
+        let shown = format!("{} {}", name.read(), group_code(&code.read()));
         match seconds_left {
             Some(left) => format!(
-                "{}: code {}, {left} {} left. Press to copy.",
-                name.read(),
-                spoken(&code.read()),
+                "{shown}, {left} {} left. Press to copy.",
                 if left == 1 { "second" } else { "seconds" }
             ),
-            None => format!(
-                "{}: code {}. Press to copy.",
-                name.read(),
-                spoken(&code.read())
-            ),
+            None => format!("{shown}. Press to copy."),
         }
     };
     // Restarted with each code: the delay puts the bar where the clock is.
@@ -108,12 +104,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
     let bar_steps = move || (period() * BAR_STEPS_PER_SECOND).to_string();
     let bar_seconds = move || period().to_string();
 
+    let copy_id = StoredValue::new(id.clone());
     let on_copy = move |event: leptos::ev::MouseEvent| {
         let shown = event
             .current_target()
             .and_then(|button| button.dyn_into::<web_sys::Element>().ok())
             .and_then(|button| button.query_selector(".token__code").ok().flatten());
-        list.copy(&code.read_untracked(), shown);
+        list.copy(&copy_id.read_value(), &code.read_untracked(), shown);
     };
     // One branch for what the card is: drawn again only when that changes
     // (activated, or another kind of token), not when its code does.
@@ -131,7 +128,7 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     let card_id = id.clone();
     view! {
-        <li class="token" data-id=id>
+        <li class="token" data-id=id draggable=move || list.movable.get().to_string()>
             {move || match face.get() {
                 Face::NotActivated => view! {
                     <div class="token__pending">

@@ -12,9 +12,9 @@ use wasm_bindgen::JsCast;
 
 /// (period, T0) → the time step of that schedule.
 pub(super) type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
-/// Copies a code; the element is where it is shown (selected where the
-/// browser will not copy).
-pub(super) type CopyToClipboard = Rc<dyn Fn(&str, Option<web_sys::Element>)>;
+/// Copies identity `id`'s code; the element is where it is shown
+/// (selected where the browser will not copy).
+pub(super) type CopyToClipboard = Rc<dyn Fn(&str, &str, Option<web_sys::Element>)>;
 /// Card id → whether that card holds focus.
 pub(super) type Focus = HashMap<String, RwSignal<bool>>;
 
@@ -33,6 +33,8 @@ pub struct CodeListContext {
     pub(super) owner: StoredValue<Owner, LocalStorage>,
     pub(super) copy: StoredValue<CopyToClipboard, LocalStorage>,
     pub(super) focus: StoredValue<Focus, LocalStorage>,
+    /// The custom order: cards can be dragged.
+    pub movable: Memo<bool>,
 }
 
 impl CodeListContext {
@@ -83,8 +85,8 @@ impl CodeListContext {
         });
     }
 
-    pub fn copy(&self, code: &str, shown: Option<web_sys::Element>) {
-        self.copy.with_value(|copy| copy(code, shown));
+    pub fn copy(&self, id: &str, code: &str, shown: Option<web_sys::Element>) {
+        self.copy.with_value(|copy| copy(id, code, shown));
     }
 }
 

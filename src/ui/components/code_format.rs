@@ -1,5 +1,13 @@
 //! How a code is written on screen and read aloud.
 
+/// How a card names its identity: "Issuer (name)", or the name alone.
+pub fn display_name(identity: &vault::Identity) -> String {
+    match &identity.issuer {
+        Some(issuer) if !issuer.is_empty() => format!("{issuer} ({})", identity.name),
+        _ => identity.name.clone(),
+    }
+}
+
 /// 6 → "123 456", 8 → "1234 5678", 7 → "123 4567"; Steam's 5 stay whole.
 pub fn group_code(code: &str) -> String {
     if code.len() < 6 {

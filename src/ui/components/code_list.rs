@@ -27,9 +27,21 @@ const FIRST_CARDS: usize = 24;
 /// (`content-visibility: auto`), so fifty are a few milliseconds.
 const MORE_CARDS: usize = 50;
 
-/// [`copy_code`] with its input owned, for the action's future.
-async fn copy_code_owned(code: String, shown: Option<web_sys::Element>) -> Copied {
-    copy_code(&code, shown).await
+/// [`copy_code`] with its input owned, for the action's future; a code
+/// that reached the clipboard counts as a use of its identity.
+async fn copy_code_owned(
+    state: crate::state::AppState,
+    id: String,
+    code: String,
+    shown: Option<web_sys::Element>,
+) -> Copied {
+    let copied = copy_code(&code, shown).await;
+    if copied != Copied::Failed {
+        // Only "Most used" reads the count: a copy that worked is not
+        // reported as failed because the count could not be stored.
+        let _ = state.count_use(&id).await;
+    }
+    copied
 }
 
 /// The cards of these identities, in order, sharing one [`CodeListContext`].
@@ -49,9 +61,11 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
             }
         });
     });
-    let copy_action = Action::new_local(|(code, shown): &(String, Option<web_sys::Element>)| {
-        copy_code_owned(code.clone(), shown.clone())
-    });
+    let copy_action = Action::new_local(
+        move |(id, code, shown): &(String, String, Option<web_sys::Element>)| {
+            copy_code_owned(state, id.clone(), code.clone(), shown.clone())
+        },
+    );
     // The status shows for a moment after each copy.
     let leptos_use::UseTimeoutFnReturn {
         start,
@@ -59,8 +73,8 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         is_pending: showing,
         ..
     } = leptos_use::use_timeout_fn(|()| {}, 1500.0);
-    let copy: CopyToClipboard = Rc::new(move |code: &str, shown| {
-        copy_action.dispatch_local((code.to_owned(), shown));
+    let copy: CopyToClipboard = Rc::new(move |id: &str, code: &str, shown| {
+        copy_action.dispatch_local((id.to_owned(), code.to_owned(), shown));
         stop();
         start(());
     });
@@ -106,6 +120,7 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         let drawn = drawn.get();
         ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
     });
+    let moving = super::card_moves::CardMoves::new(ids);
     provide_context(CodeListContext {
         positions,
         document: state.document,
@@ -114,15 +129,22 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         copy: StoredValue::new_local(copy),
         focus,
+        movable: Memo::new(move |_| moving.movable()),
     });
     view! {
         <ul class="token-list"
             on:focusin=move |event| set_focus(&event, true)
-            on:focusout=move |event| set_focus(&event, false)>
+            on:focusout=move |event| set_focus(&event, false)
+            on:keydown=move |event| moving.on_keydown(&event)
+            on:dragstart=move |event| moving.on_dragstart(&event)
+            on:dragover=move |event| moving.on_dragover(&event)
+            on:drop=move |event| moving.on_drop(&event)
+            on:dragend=move |_| moving.on_dragend()>
             <For each=move || drawn_ids.get() key=|id| id.clone() let:id>
                 <CodeCard id=id />
             </For>
         </ul>
         <p class="toast" role="status">{copied}</p>
+        <p class="visually-hidden" role="status">{move || moving.said()}</p>
     }
 }

@@ -1,5 +1,6 @@
-//! One identity's settings: its name (editable), serial number, token
-//! type, digits and activation date; "Show QR code" (its otpauth link, for
+//! One identity's settings: its name (editable), its place in the list
+//! (`identity_arrangement.rs`), serial number, token type, digits and
+//! activation date; "Show QR code" (its otpauth link, for
 //! another app, after the PIN); "Reactivate"; "Delete" (asks first).
 
 use super::{NoSuchIdentity, identity_from_route};
@@ -85,6 +86,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
             <button type="submit" class="button button--secondary">"Save name"</button>
             <p class="field__error" role="status">{message}</p>
         </form>
+        <super::identity_arrangement::IdentityArrangement id />
         <dl class="card details">
             <dt>"Serial Number"</dt>
             <dd>{detail(|i| match &i.origin { Origin::Activation { serial, .. } => serial.clone(), Origin::Added => "—".into() })}</dd>

@@ -42,6 +42,7 @@ pub fn Settings() -> impl IntoView {
             <A href="/add" attr:class="button button--secondary">"Add identity"</A>
             <A href="/backup" attr:class="button button--secondary">"Backups"</A>
         </section>
+        <super::list_settings::ListSettings />
         <section class="card" aria-labelledby="app-heading">
             <h3 id="app-heading">"App"</h3>
             <div class="field">
