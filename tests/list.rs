@@ -273,6 +273,22 @@ async fn groups_are_made_in_settings_and_their_chips_filter_the_list() {
     wait_for_names(&app, &["Game (bob)"]).await;
 }
 
+/// Waits for focus on the card button named `name`.
+async fn focus_on(name: &str) -> web_sys::Element {
+    wait_for(&format!("focus on {name}"), TIMEOUT, || {
+        let focused = document().active_element()?;
+        let shown = focused.matches(".token__main").ok()?.then(|| {
+            focused
+                .query_selector(".token__name")
+                .ok()
+                .flatten()?
+                .text_content()
+        })??;
+        (shown == name).then_some(focused)
+    })
+    .await
+}
+
 #[wasm_bindgen_test]
 async fn alt_and_the_arrows_move_a_focused_card_and_say_where_it_went() {
     let app = mount(&fresh_db_name("list-keys"));
@@ -283,14 +299,13 @@ async fn alt_and_the_arrows_move_a_focused_card_and_say_where_it_went() {
     key(&third, "ArrowUp", true);
     wait_for_names(&app, &["A (one)", "C (three)", "B (two)"]).await;
     wait_for_text(&app, "C (three) moved to position 2 of 3.").await;
-    // Focus stays on the moved card, so the next press moves it again.
-    let focused = document().active_element().unwrap();
-    let focused_name = focused.query_selector(".token__name").unwrap().unwrap();
-    assert_eq!(focused_name.text_content().unwrap(), "C (three)");
+    // Focus comes back to the moved card, so the next press moves it again.
+    let focused = focus_on("C (three)").await;
     key(&focused, "ArrowUp", true);
     wait_for_names(&app, &["C (three)", "A (one)", "B (two)"]).await;
     wait_for_text(&app, "C (three) moved to position 1 of 3.").await;
-    key(&document().active_element().unwrap(), "ArrowUp", true);
+    let focused = focus_on("C (three)").await;
+    key(&focused, "ArrowUp", true);
     wait_for_text(&app, "C (three) is already first.").await;
     // Kept: the new order is stored.
     key(&card_button(&app, 1), "ArrowDown", true);
@@ -317,7 +332,8 @@ async fn a_card_dropped_on_another_takes_its_place() {
     with_identities(&app, &["A:one", "B:two", "C:three"]).await;
     wait_for_names(&app, &["A (one)", "B (two)", "C (three)"]).await;
     let cards = all(&app.container, "li.token");
-    assert_eq!(cards[0].get_attribute("draggable").as_deref(), Some("true"));
+    let grips = all(&app.container, ".token__grip[draggable=true]");
+    assert_eq!(grips.len(), 3, "each card has a grip to drag by");
     let transfer = web_sys::DataTransfer::new().unwrap();
     let drag = |target: &web_sys::Element, kind: &str| {
         let init = web_sys::DragEventInit::new();
@@ -328,10 +344,10 @@ async fn a_card_dropped_on_another_takes_its_place() {
         target.dispatch_event(&event).unwrap();
         event.default_prevented()
     };
-    drag(&cards[0], "dragstart");
+    drag(&grips[0], "dragstart");
     assert!(drag(&cards[2], "dragover"), "the list accepts the drop");
     drag(&cards[2], "drop");
-    drag(&cards[0], "dragend");
+    drag(&grips[0], "dragend");
     wait_for_names(&app, &["B (two)", "C (three)", "A (one)"]).await;
     wait_for_text(&app, "A (one) moved to position 3 of 3.").await;
 }

@@ -111,7 +111,7 @@ async fn focus_starts_on_each_screens_first_field_or_heading() {
     .await;
     click(&app, "Settings").await;
     wait_for("focus on the first setting", TIMEOUT, || {
-        (focused_id() == "auto-lock").then_some(())
+        (focused_id() == "order").then_some(())
     })
     .await;
 }

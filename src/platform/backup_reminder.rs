@@ -4,7 +4,8 @@
 //!
 //! Contract: what is remembered (in localStorage, per database) is a
 //! fingerprint of the identities' names and parameters, never a secret;
-//! HOTP counters are left out, so "Next code" alone does not remind.
+//! HOTP counters and use counts are left out, so "Next code" and copies
+//! alone do not remind.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,10 @@ pub fn fingerprint(document: &Document) -> String {
             }
             None => feed("no token"),
         }
+        // A backup carries these too; the use count changes with every
+        // copy and is left out.
+        feed(if identity.favourite { "pinned" } else { "" });
+        identity.groups.iter().for_each(|group| feed(group));
     }
     format!("{hash:016x}")
 }

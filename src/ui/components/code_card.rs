@@ -128,7 +128,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     let card_id = id.clone();
     view! {
-        <li class="token" data-id=id draggable=move || list.movable.get().to_string()>
+        <li class="token" data-id=id>
+            // A grip to drag by, in the custom order (the keyboard moves
+            // cards with Alt+arrows): a draggable card would keep its code
+            // from being selected, where the browser cannot copy.
+            <Show when=move || list.movable.get()>
+                <span class="token__grip" draggable="true" aria-hidden="true" title="Drag to move"></span>
+            </Show>
             {move || match face.get() {
                 Face::NotActivated => view! {
                     <div class="token__pending">
