@@ -10,7 +10,7 @@
 
 use crate::state::{now_ms, use_app_state};
 use crate::ui::components::code_context::use_code_list;
-use crate::ui::components::code_format::{display_name, group_code};
+use crate::ui::components::code_format::group_code;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::Token;
@@ -25,13 +25,8 @@ fn elapsed_in_period_ms(unix_ms: u64, (period, t0): (u64, u64)) -> u64 {
 #[component]
 pub fn CodeCard(id: String) -> impl IntoView {
     let list = use_code_list();
-    let token_id = id.clone();
-    let token = Memo::new(move |_| {
-        list.with_identity(&token_id, |i| {
-            i.token.as_ref().and_then(|t| t.to_token().ok())
-        })
-        .flatten()
-    });
+    let card = list.card(&id);
+    let token = Memo::new(move |_| card.with(|card| card.as_ref().and_then(|c| c.token.clone())));
     // When a time-based code changes: (period, T0); None for HOTP.
     let schedule = Memo::new(move |_| {
         token.with(|t| {
@@ -59,10 +54,8 @@ pub fn CodeCard(id: String) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let name_id = id.clone();
     let name = Memo::new(move |_| {
-        list.with_identity(&name_id, display_name)
-            .unwrap_or_default()
+        card.with(|card| card.as_ref().map(|c| c.name.clone()).unwrap_or_default())
     });
     // Only the focused card follows the clock, for its spoken seconds left.
     let focused = RwSignal::new(false);

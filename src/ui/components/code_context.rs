@@ -4,11 +4,34 @@
 //! neither imports the other. See `code_list.rs` for why each part is
 //! shared.
 
+use super::code_format::display_name;
 use leptos::prelude::*;
+use otp::Token;
 use std::collections::HashMap;
 use std::rc::Rc;
 use vault::{Document, Identity};
 use wasm_bindgen::JsCast;
+
+/// What one card shows of its identity: `None` once it is deleted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CardData {
+    /// "Issuer (name)".
+    pub name: String,
+    /// `None` before an activation, or for parameters out of range.
+    pub token: Option<Token>,
+}
+
+impl CardData {
+    fn of(identity: &Identity) -> Self {
+        Self {
+            name: display_name(identity),
+            token: identity.token.as_ref().and_then(|t| t.to_token().ok()),
+        }
+    }
+}
+
+/// Identity id → what its card shows.
+pub(super) type Cards = HashMap<String, RwSignal<Option<CardData>>>;
 
 /// (period, T0) → the time step of that schedule.
 pub(super) type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
@@ -21,10 +44,11 @@ pub(super) type Focus = HashMap<String, RwSignal<bool>>;
 /// What every card of the list reads; provided by [`CodeList`].
 #[derive(Clone, Copy)]
 pub struct CodeListContext {
-    /// Identity id → its place in the document: each card finds its own
-    /// identity without searching the whole list (500 cards searching 500
-    /// identities was a quarter of a million comparisons per change).
-    pub(super) positions: Memo<HashMap<String, usize>>,
+    /// One signal a card, set only when what that card shows changed: a
+    /// change to the document (a copy's use count, a move) wakes the one
+    /// sync below, not every card (2,000 cards each reading the document
+    /// made a task of 250-350 ms per change; make bench).
+    pub(super) cards: StoredValue<Cards, LocalStorage>,
     pub(super) document: RwSignal<Document>,
     /// Unix seconds, changing once a second: read only where one card
     /// needs it (the focused card's spoken seconds left).
@@ -38,19 +62,35 @@ pub struct CodeListContext {
 }
 
 impl CodeListContext {
-    /// Reads identity `id` in place (never cloned: it holds a secret), or
-    /// `None` when it is gone. Tracks the document.
-    pub fn with_identity<R>(&self, id: &str, read: impl FnOnce(&Identity) -> R) -> Option<R> {
-        let position = self
-            .positions
-            .with(|positions| positions.get(id).copied())?;
-        self.document.with(|document| {
-            document
-                .identities
-                .get(position)
-                .filter(|identity| identity.id == id)
-                .map(read)
-        })
+    /// What identity `id`'s card shows, changing only when that does.
+    pub fn card(&self, id: &str) -> RwSignal<Option<CardData>> {
+        if let Some(card) = self.cards.with_value(|cards| cards.get(id).copied()) {
+            return card;
+        }
+        let data = self
+            .document
+            .with_untracked(|document| document.identity(id).map(CardData::of));
+        let card = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(data)));
+        self.cards.update_value(|cards| {
+            cards.insert(id.to_owned(), card);
+        });
+        card
+    }
+
+    /// Brings every card's signal to `document`, setting only those whose
+    /// card changed; run once per document change.
+    pub(super) fn sync_cards(&self, document: &Document) {
+        self.cards.update_value(|cards| {
+            cards.retain(|id, card| {
+                let data = document.identity(id).map(CardData::of);
+                if card.with_untracked(|shown| *shown != data) {
+                    card.set(data.clone());
+                }
+                data.is_some()
+            });
+        });
     }
 
     /// The TOTP time step ((Unix seconds - T0) / period; None before T0),

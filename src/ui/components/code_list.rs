@@ -15,7 +15,9 @@
 //!
 //! Holds no secret: codes are computed by each card from its own token.
 
-use super::code_context::{CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at};
+use super::code_context::{
+    Cards, CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at, use_code_list,
+};
 use crate::state::{Copied, copy_code, use_app_state};
 use crate::ui::components::code_card::CodeCard;
 use leptos::prelude::*;
@@ -98,31 +100,41 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
             });
         }
     };
-    let positions = Memo::new(move |_| {
-        state.document.with(|document| {
-            document
-                .identities
-                .iter()
-                .enumerate()
-                .map(|(position, identity)| (identity.id.clone(), position))
-                .collect()
+    // The cards in the page: a prefix of `ids` that adds at most a
+    // screen of new cards at once, then more each frame. A new list (a
+    // search emptied: 1 card to 2,000) starts again the same way, instead
+    // of drawing every card in one task.
+    let frame = RwSignal::new(0_u32);
+    let drawn_ids = Memo::new(move |previous: Option<&Vec<String>>| {
+        frame.track();
+        let shown: std::collections::HashSet<&str> =
+            previous.into_iter().flatten().map(String::as_str).collect();
+        let budget = if shown.is_empty() {
+            FIRST_CARDS
+        } else {
+            MORE_CARDS
+        };
+        let mut fresh = 0;
+        ids.with(|ids| {
+            ids.iter()
+                .take_while(|id| {
+                    fresh += usize::from(!shown.contains(id.as_str()));
+                    fresh <= budget
+                })
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
-    let drawn = RwSignal::new(FIRST_CARDS);
     Effect::new(move |_| {
-        if drawn.get() < ids.with(Vec::len) {
+        if drawn_ids.with(Vec::len) < ids.with(Vec::len) {
             request_animation_frame(move || {
-                drawn.try_update(|drawn| *drawn += MORE_CARDS);
+                frame.try_update(|frame| *frame = frame.wrapping_add(1));
             });
         }
     });
-    let drawn_ids = Memo::new(move |_| {
-        let drawn = drawn.get();
-        ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
-    });
     let moving = super::card_moves::CardMoves::new(ids);
     provide_context(CodeListContext {
-        positions,
+        cards: StoredValue::new_local(Cards::new()),
         document: state.document,
         second,
         steps,
@@ -131,6 +143,8 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         focus,
         movable: Memo::new(move |_| moving.movable()),
     });
+    let list = use_code_list();
+    Effect::new(move |_| state.document.with(|document| list.sync_cards(document)));
     view! {
         <ul class="token-list"
             on:focusin=move |event| set_focus(&event, true)
