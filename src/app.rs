@@ -111,7 +111,10 @@ pub fn App(
 
 /// After every navigation, moves focus to the new screen's first field, or
 /// to its heading when it has none, so keyboard and screen-reader users
-/// start where the screen starts.
+/// start where the screen starts. A field marked `data-no-first-focus`
+/// (Search) is not where its screen starts: focusing it on every visit
+/// would open a phone's keyboard, and its blinking caret redrew a page of
+/// 500 cards twice a second.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
@@ -138,7 +141,7 @@ fn FocusOnNavigate() -> impl IntoView {
 fn first_field_or_heading() -> Option<web_sys::HtmlElement> {
     let main = document().get_element_by_id("main")?;
     let target = main
-        .query_selector("input, select, textarea")
+        .query_selector("input:not([data-no-first-focus]), select, textarea")
         .ok()
         .flatten()
         .or_else(|| main.query_selector("h2").ok().flatten())?;

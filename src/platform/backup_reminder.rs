@@ -43,8 +43,11 @@ pub fn fingerprint(document: &Document) -> String {
             None => feed("no token"),
         }
         // A backup carries these too; the use count changes with every
-        // copy and is left out.
-        feed(if identity.favourite { "pinned" } else { "" });
+        // copy and is left out. Fed only when set, so the fingerprint of
+        // an identity never arranged is what earlier versions stored.
+        if identity.favourite {
+            feed("pinned");
+        }
         identity.groups.iter().for_each(|group| feed(group));
     }
     format!("{hash:016x}")

@@ -68,7 +68,7 @@ pub fn SearchField(query: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="search">
             <label for="search" class="visually-hidden">"Search"</label>
-            <input id="search" type="search" node_ref=field
+            <input id="search" type="search" node_ref=field data-no-first-focus=""
                 placeholder="Search" autocomplete="off" spellcheck="false" enterkeyhint="go"
                 aria-keyshortcuts="/" bind:value=query on:keydown=on_keydown />
         </div>
