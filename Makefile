@@ -58,7 +58,7 @@ fuzz:
 ## into target/screenshots (not a test: pictures for a person to look at).
 screenshots: setup
 	trunk build --release
-	cargo test -p served-tests --test screenshots --test screenshots_moving -- --ignored --nocapture
+	cargo test -p served-tests --test screenshots --test screenshots_moving --test screenshots_list -- --ignored --nocapture
 
 ## Measures what users feel (issue 9): sizes, cold start, unlock, 500
 ## identities, memory, our KDF against hash-wasm, Lighthouse 12.2.3. Prints a
