@@ -35,7 +35,9 @@ async fn list_screens(width: u32, height: u32, dark: bool) {
     for group in ["Work", "Personal"] {
         browser.type_into("New group", group).await;
         browser.press("Create group").await;
-        browser.wait_for_text(&format!("Name of group {group}")).await;
+        browser
+            .wait_for_text(&format!("Name of group {group}"))
+            .await;
     }
     shot(&browser, &dir, width_name, "17c-settings-the-list").await;
     browser.press("work@example.com").await;
@@ -49,7 +51,13 @@ async fn list_screens(width: u32, height: u32, dark: bool) {
     shot(&browser, &dir, width_name, "17a-search-and-chips").await;
     browser.type_into("Search", "zurich").await;
     browser.wait_for_text("1 of 4 identities shown").await;
-    shot(&browser, &dir, width_name, "17b-search-finds-without-accents").await;
+    shot(
+        &browser,
+        &dir,
+        width_name,
+        "17b-search-finds-without-accents",
+    )
+    .await;
     browser.type_into("Search", "nothing").await;
     browser.wait_for_text("No identity matches").await;
     shot(&browser, &dir, width_name, "17e-no-match").await;
