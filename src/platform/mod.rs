@@ -2,6 +2,7 @@
 //! only the state layer uses them.
 pub mod backup_reminder;
 pub mod clipboard;
+pub mod clock;
 pub mod download;
 pub mod home_screen;
 pub mod marker;

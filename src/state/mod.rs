@@ -20,6 +20,7 @@
 
 mod adding;
 mod backups;
+mod clock;
 mod commit;
 mod config;
 mod error;
@@ -34,11 +35,13 @@ mod transfer;
 
 pub use adding::{Candidate, Pending, Reading, use_pending};
 pub use backups::{MIN_BACKUP_PASSWORD, OpenedFile, Saved};
+pub use clock::clock_check;
 pub use config::AppConfig;
 pub use error::{
     AppError, ReadingError, SessionError, parse_new_pin, parse_new_secret, parse_pin, parse_secret,
 };
 pub use identities::ActivateFor;
+pub use otp::clock::ClockOffset;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};
 pub use transactions::CheckedTransaction;

@@ -15,6 +15,7 @@
 
 pub mod activation;
 pub mod base32;
+pub mod clock;
 mod code;
 pub mod migration;
 pub mod ocra;

@@ -1,6 +1,7 @@
 //! Pieces shared by several screens.
 pub mod camera_scanner;
 mod card_moves;
+pub mod clock_notice;
 pub mod code_card;
 pub mod code_context;
 pub mod code_format;

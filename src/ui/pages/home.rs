@@ -1,11 +1,13 @@
 //! The initial screen: every soft token identity with its current security
 //! code, in the person's order (favourites first), narrowed by Search and
-//! a group chip. Empty on first run, saying how to start.
+//! a group chip. Empty on first run, saying how to start. Above it, when
+//! this device's clock is off, a notice that says so.
 //!
 //! The list is `vault::search::ListIndex`, built once per document change;
 //! a keystroke only selects from it (2,000 identities: make bench).
 
 use crate::state::use_app_state;
+use crate::ui::components::clock_notice::ClockNotice;
 use crate::ui::components::code_list::CodeList;
 use crate::ui::components::list_tools::{GroupChips, SearchField};
 use leptos::prelude::*;
@@ -64,6 +66,7 @@ pub fn Home() -> impl IntoView {
     };
     view! {
         <h2 class="visually-hidden">"Security codes"</h2>
+        <ClockNotice />
         <Show when=move || reminder.get()>
             <div class="card notice backup-reminder" role="status">
                 <p><strong>"Not backed up"</strong></p>

@@ -1,17 +1,23 @@
 //! A static file server for the release build, on an ephemeral loopback
 //! port. Its root can be swapped while it runs, which is how the update test
-//! "deploys" a new build at the same address.
+//! "deploys" a new build at the same address, and its clock can be set
+//! apart from the machine's (the `Date` header it sends), which is how the
+//! clock check is tried.
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
 use tokio::task::JoinHandle;
 
 pub struct StaticServer {
     pub addr: SocketAddr,
     root: Arc<RwLock<PathBuf>>,
+    /// Seconds added to the machine's time in the `Date` header.
+    clock_ahead: Arc<AtomicI64>,
     task: JoinHandle<()>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -22,9 +28,18 @@ impl StaticServer {
         let addr = listener.local_addr()?;
         let root = Arc::new(RwLock::new(root));
         let shared = root.clone();
+        let clock_ahead = Arc::new(AtomicI64::new(0));
+        let ahead = clock_ahead.clone();
         let app = axum::Router::new().fallback(move |request: Request<Body>| {
             let root = shared.read().map(|r| r.clone()).unwrap_or_default();
-            async move { serve(&root, request.uri().path()).await }
+            let ahead = ahead.load(Ordering::Relaxed);
+            async move {
+                let mut response = serve(&root, request.uri().path()).await;
+                if let Ok(date) = HeaderValue::from_str(&http_date(ahead)) {
+                    response.headers_mut().insert(header::DATE, date);
+                }
+                response
+            }
         });
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -38,6 +53,7 @@ impl StaticServer {
         Ok(Self {
             addr,
             root,
+            clock_ahead,
             task,
             shutdown: Some(shutdown),
         })
@@ -65,6 +81,12 @@ impl StaticServer {
             .ok();
     }
 
+    /// Sends a `Date` this many seconds ahead of the machine's clock (behind
+    /// when negative) from now on.
+    pub fn set_clock_ahead(&self, seconds: i64) {
+        self.clock_ahead.store(seconds, Ordering::Relaxed);
+    }
+
     /// Serves another directory from now on, at the same address.
     pub fn set_root(&self, root: PathBuf) {
         if let Ok(mut current) = self.root.write() {
@@ -77,6 +99,18 @@ impl Drop for StaticServer {
     fn drop(&mut self) {
         self.task.abort();
     }
+}
+
+/// The machine's time moved by `ahead` seconds, as an HTTP date.
+fn http_date(ahead: i64) -> String {
+    let shift = Duration::from_secs(ahead.unsigned_abs());
+    let now = SystemTime::now();
+    let time = if ahead < 0 {
+        now.checked_sub(shift)
+    } else {
+        now.checked_add(shift)
+    };
+    httpdate::fmt_http_date(time.unwrap_or(now))
 }
 
 async fn serve(root: &Path, url_path: &str) -> Response<Body> {
