@@ -4,12 +4,31 @@
 //! and where neither copies, by selecting the code as shown so that the
 //! person copies it with the keyboard or the system menu.
 //!
+//! A code copied to the clipboard is cleared from it [`CLEAR_AFTER_MS`]
+//! later, once the page has focus again (browsers let only a focused page
+//! use the clipboard), where this browser lets the page read the clipboard
+//! without asking (the `clipboard-read` permission already granted) and
+//! the clipboard still holds that code: what the person copied since is
+//! left alone, and where reading would prompt, nothing is done.
+//!
 //! Security contract: the code is the one being shown; the fallback's
-//! hidden field holds it only during the copy and is removed at once.
-//! Nothing here reads the clipboard.
+//! hidden field holds it only during the copy and is removed at once. The
+//! clipboard is read only for that comparison, its text held zeroized and
+//! never kept, logged or sent; only the latest copy's clearing waits.
 
+use gloo_timers::future::TimeoutFuture;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use zeroize::Zeroizing;
+
+/// How long a copied code stays on the clipboard.
+pub const CLEAR_AFTER_MS: u32 = 30_000;
+
+thread_local! {
+    /// Counts copies, so that only the latest one's clearing goes on.
+    static LATEST_COPY: Cell<u64> = const { Cell::new(0) };
+}
 
 /// What a copy did, for the status line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +70,85 @@ pub async fn copy_code(code: &str, shown: Option<web_sys::Element>) -> Copied {
         Some(shown) if select(&document, &shown) => Copied::Selected,
         _ => Copied::Failed,
     }
+}
+
+/// Clears `code` from the clipboard [`CLEAR_AFTER_MS`] from now, if it is
+/// still there and the browser allows it without a prompt; a later call
+/// replaces this one.
+pub fn clear_later(code: Zeroizing<String>) {
+    let copy = LATEST_COPY.with(|latest| {
+        let copy = latest.get().wrapping_add(1);
+        latest.set(copy);
+        copy
+    });
+    let is_latest = move || LATEST_COPY.with(Cell::get) == copy;
+    wasm_bindgen_futures::spawn_local(async move {
+        TimeoutFuture::new(CLEAR_AFTER_MS).await;
+        if !is_latest() {
+            return;
+        }
+        page_focused().await;
+        if !is_latest() || !may_read_without_prompt().await {
+            return;
+        }
+        let Some(clipboard) = async_clipboard() else {
+            return;
+        };
+        let Ok(held) = JsFuture::from(clipboard.read_text()).await else {
+            return;
+        };
+        let held = Zeroizing::new(held.as_string().unwrap_or_default());
+        if is_latest() && *held == *code {
+            // A refusal leaves the code there: nothing more can be done.
+            let _ = JsFuture::from(clipboard.write_text("")).await;
+        }
+    });
+}
+
+/// Resolves once the page has focus (at once if it has).
+async fn page_focused() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.document().and_then(|d| d.has_focus().ok()) != Some(false) {
+        return;
+    }
+    let mut listener = None;
+    let focused = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window
+            .add_event_listener_with_callback("focus", &resolve)
+            .is_ok()
+        {
+            listener = Some(resolve);
+        }
+    });
+    let Some(listener) = listener else {
+        return;
+    };
+    let _ = JsFuture::from(focused).await;
+    window
+        .remove_event_listener_with_callback("focus", &listener)
+        .ok();
+}
+
+/// Whether `clipboard-read` is granted: reading then asks nothing. Engines
+/// that do not know the permission (they prompt, or refuse) say no.
+async fn may_read_without_prompt() -> bool {
+    let Some(permissions) = web_sys::window().and_then(|w| w.navigator().permissions().ok()) else {
+        return false;
+    };
+    let descriptor = js_sys::Object::new();
+    if js_sys::Reflect::set(&descriptor, &"name".into(), &"clipboard-read".into()).is_err() {
+        return false;
+    }
+    let Ok(query) = permissions.query(&descriptor) else {
+        return false;
+    };
+    JsFuture::from(query)
+        .await
+        .ok()
+        .and_then(|status| status.dyn_into::<web_sys::PermissionStatus>().ok())
+        .is_some_and(|status| status.state() == web_sys::PermissionState::Granted)
 }
 
 /// `navigator.clipboard` with `writeText`, where this browser has both.

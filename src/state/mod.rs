@@ -50,7 +50,7 @@ pub use transfer::Transfer;
 pub use vault::{Passkey, Recovery};
 // The browser's non-secret settings and the app's updates, which the
 // screens read and set: the state is the screens' one door to them.
-pub use crate::platform::clipboard::{Copied, copy_code};
+pub use crate::platform::clipboard::{Copied, clear_later as clear_clipboard_later, copy_code};
 pub use crate::platform::home_screen::storage_may_expire;
 pub use crate::platform::persist::PersistStatus;
 pub use crate::platform::preferences::{

@@ -18,10 +18,11 @@
 use super::code_context::{
     Cards, CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at, use_code_list,
 };
-use crate::state::{Copied, copy_code, use_app_state};
+use crate::state::{Copied, clear_clipboard_later, copy_code, use_app_state};
 use crate::ui::components::code_card::CodeCard;
 use leptos::prelude::*;
 use std::rc::Rc;
+use zeroize::Zeroizing;
 
 /// Cards drawn with the screen: more than fit on any display.
 const FIRST_CARDS: usize = 24;
@@ -30,7 +31,8 @@ const FIRST_CARDS: usize = 24;
 const MORE_CARDS: usize = 50;
 
 /// [`copy_code`] with its input owned, for the action's future; a code
-/// that reached the clipboard counts as a use of its identity.
+/// that reached the clipboard counts as a use of its identity, and is
+/// cleared from it later where the browser allows.
 async fn copy_code_owned(
     state: crate::state::AppState,
     id: String,
@@ -38,6 +40,9 @@ async fn copy_code_owned(
     shown: Option<web_sys::Element>,
 ) -> Copied {
     let copied = copy_code(&code, shown).await;
+    if copied == Copied::ToClipboard {
+        clear_clipboard_later(Zeroizing::new(code));
+    }
     if copied != Copied::Failed {
         // Only "Most used" reads the count: a copy that worked is not
         // reported as failed because the count could not be stored.
