@@ -4,16 +4,23 @@
 //! with what it shows (name, then the code as grouped), and says the
 //! seconds left while the card has focus.
 //!
+//! Where the person asked (this device's preferences): in the last seconds
+//! of a time-based code the next one shows under it; and codes show as
+//! dots until a press reveals that card's for [`REVEAL_MS`], a press while
+//! revealed copying it. A hidden code is in neither the page nor the
+//! accessible name.
+//!
 //! Between code changes a card runs nothing: the bar is a CSS animation of
 //! `transform` (the compositor's), restarted at each new code, in four steps
 //! a second.
 
-use crate::state::{now_ms, use_app_state};
+use crate::state::{now_ms, use_app_state, use_preferences};
 use crate::ui::components::code_context::use_code_list;
 use crate::ui::components::code_format::group_code;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::Token;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Milliseconds into the current period at `unix_ms`: how far the bar has
@@ -37,11 +44,45 @@ pub fn CodeCard(id: String) -> impl IntoView {
     });
     // A time-based code follows its schedule's time step, shared by every
     // card of that schedule: nothing runs here between code changes.
-    let step = Memo::new(move |_| {
+    let shard = list.take_shard();
+    let clock = Memo::new(move |_| {
         schedule
             .get()
-            .map(|(period, t0)| list.step(period, t0).get())
+            .map(|(period, t0)| list.schedule(period, t0, shard))
     });
+    let step = Memo::new(move |_| clock.get().map(|clock| clock.step.get()));
+    let preferences = use_preferences();
+    let revealed = RwSignal::new(false);
+    let hidden = Memo::new(move |_| preferences.hide_codes.get() && !revealed.get());
+    // The next time-based code, in the last seconds of this one; not while
+    // codes are hidden.
+    let next_code = Memo::new(move |_| {
+        if !preferences.show_next_code.get() || hidden.get() || !clock.get()?.ending.get() {
+            return None;
+        }
+        let counter = step.get()??.checked_add(1)?;
+        token.with(|t| t.as_ref().map(|t| t.code_for_counter(counter)))
+    });
+    // Hidden codes: revealed by a press, hidden again after REVEAL_MS.
+    let hide_timer = StoredValue::new_local(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(Some(timer)) = hide_timer.try_get_value() {
+            timer.clear();
+        }
+    });
+    let reveal = move || {
+        revealed.set(true);
+        if let Some(timer) = hide_timer.get_value() {
+            timer.clear();
+        }
+        let timer = set_timeout_with_handle(
+            move || {
+                revealed.try_set(false);
+            },
+            Duration::from_millis(REVEAL_MS),
+        );
+        hide_timer.set_value(timer.ok());
+    };
     let code = Memo::new(move |_| {
         let step = step.get();
         token
@@ -72,7 +113,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
         // It begins with the text the card shows, name then code as
         // grouped (WCAG 2.5.3: a person using voice control says what
         // they see).
-        let shown = format!("{} {}", name.read(), group_code(&code.read()));
+        if hidden.get() {
+            return format!("{}, code hidden. Press to show it.", name.read());
+        }
+        let mut shown = format!("{} {}", name.read(), group_code(&code.read()));
+        if let Some(next) = next_code.read().as_deref() {
+            shown = format!("{shown}, next {}", group_code(next));
+        }
         match seconds_left {
             Some(left) => format!(
                 "{shown}, {left} {} left. Press to copy.",
@@ -103,7 +150,23 @@ pub fn CodeCard(id: String) -> impl IntoView {
             .current_target()
             .and_then(|button| button.dyn_into::<web_sys::Element>().ok())
             .and_then(|button| button.query_selector(".token__code").ok().flatten());
+        if hidden.get_untracked() {
+            reveal();
+            return;
+        }
         list.copy(&copy_id.read_value(), &code.read_untracked(), shown);
+    };
+    let shown_code = move || {
+        if hidden.get() {
+            code.with(|code| {
+                group_code(code)
+                    .chars()
+                    .map(|c| if c == ' ' { ' ' } else { '•' })
+                    .collect()
+            })
+        } else {
+            group_code(&code.read())
+        }
     };
     // One branch for what the card is: drawn again only when that changes
     // (activated, or another kind of token), not when its code does.
@@ -146,7 +209,12 @@ pub fn CodeCard(id: String) -> impl IntoView {
                 face => view! {
                     <button type="button" class="token__main" on:click=on_copy aria-label=label>
                         <span class="token__name">{name}</span>
-                        <span class="token__code" aria-hidden="true">{move || group_code(&code.read())}</span>
+                        <span class="token__code" aria-hidden="true">{shown_code}</span>
+                        {move || next_code.get().map(|next| view! {
+                            <span class="token__next-code" aria-hidden="true">
+                                "Next " {group_code(&next)}
+                            </span>
+                        })}
                     </button>
                     {match face {
                         Face::CounterBased => view! { <NextCodeButton id=card_id.clone() /> }.into_any(),
@@ -165,6 +233,9 @@ pub fn CodeCard(id: String) -> impl IntoView {
         </li>
     }
 }
+
+/// How long a press shows a hidden code.
+const REVEAL_MS: u64 = 30_000;
 
 /// How often the time bar moves; reduced motion moves it once a second.
 const BAR_STEPS_PER_SECOND: u64 = 4;

@@ -33,8 +33,93 @@ impl CardData {
 /// Identity id → what its card shows.
 pub(super) type Cards = HashMap<String, RwSignal<Option<CardData>>>;
 
-/// (period, T0) → the time step of that schedule.
-pub(super) type Steps = HashMap<(u64, u64), RwSignal<Option<u64>>>;
+/// What changes with the clock for every card of one schedule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ScheduleClock {
+    /// The time step ((Unix seconds - T0) / period; None before T0).
+    pub step: RwSignal<Option<u64>>,
+    /// In the last [`NEXT_CODE_SECONDS`] of the step: when the next code
+    /// may show.
+    pub ending: RwSignal<bool>,
+}
+
+/// Cards that change with the clock itself: more than fit on a screen.
+const FIRST_SHARD_CARDS: usize = 32;
+
+/// How long before a code changes the next one shows, where a person
+/// asked for it.
+pub const NEXT_CODE_SECONDS: u64 = 10;
+
+impl ScheduleClock {
+    /// Brings both signals to `unix_seconds`, setting only what changed;
+    /// nothing once they are disposed (the list left in between).
+    fn follow(&self, unix_seconds: u64, schedule: (u64, u64)) {
+        let step = step_at(unix_seconds, schedule);
+        if self
+            .step
+            .try_get_untracked()
+            .is_some_and(|shown| shown != step)
+        {
+            self.step.try_set(step);
+        }
+        let ending = ending_at(unix_seconds, schedule);
+        if self
+            .ending
+            .try_get_untracked()
+            .is_some_and(|shown| shown != ending)
+        {
+            self.ending.try_set(ending);
+        }
+    }
+
+    fn is_behind(&self, unix_seconds: u64, schedule: (u64, u64)) -> bool {
+        self.step.get_untracked() != step_at(unix_seconds, schedule)
+            || self.ending.get_untracked() != ending_at(unix_seconds, schedule)
+    }
+}
+
+/// Cards are spread over this many groups for a code change: the first
+/// screen's cards change with the clock, the others a group a frame after,
+/// so that no task redraws thousands of codes at once (2,000 cards in one
+/// task were 114 ms at each 30 s boundary; make bench).
+const SHARDS: u8 = 8;
+
+/// (period, T0, shard) → the clock of those cards.
+pub(super) type Steps = HashMap<(u64, u64, u8), ScheduleClock>;
+
+/// Brings every schedule's clock to `unix_seconds`: shard 0 in this task,
+/// each later shard whose clock changed in its own later frame.
+pub(super) fn follow_clock(steps: StoredValue<Steps, LocalStorage>, unix_seconds: u64) {
+    let mut later: Vec<(u8, ScheduleClock, (u64, u64))> = Vec::new();
+    steps.with_value(|steps| {
+        for (&(period, t0, shard), clock) in steps {
+            let schedule = (period, t0);
+            if shard == 0 {
+                clock.follow(unix_seconds, schedule);
+            } else if clock.is_behind(unix_seconds, schedule) {
+                later.push((shard, *clock, schedule));
+            }
+        }
+    });
+    later.sort_unstable_by_key(|(shard, _, _)| std::cmp::Reverse(*shard));
+    follow_in_frames(later, unix_seconds);
+}
+
+/// One shard a frame, from the lowest; `shards` is sorted highest first.
+fn follow_in_frames(mut shards: Vec<(u8, ScheduleClock, (u64, u64))>, unix_seconds: u64) {
+    let Some(&(shard, _, _)) = shards.last() else {
+        return;
+    };
+    request_animation_frame(move || {
+        while shards.last().is_some_and(|(s, _, _)| *s == shard) {
+            if let Some((_, clock, schedule)) = shards.pop() {
+                // The list may be gone: its signals with it.
+                clock.follow(unix_seconds, schedule);
+            }
+        }
+        follow_in_frames(shards, unix_seconds);
+    });
+}
 /// Copies identity `id`'s code; the element is where it is shown
 /// (selected where the browser will not copy).
 pub(super) type CopyToClipboard = Rc<dyn Fn(&str, &str, Option<web_sys::Element>)>;
@@ -54,6 +139,8 @@ pub struct CodeListContext {
     /// needs it (the focused card's spoken seconds left).
     pub second: Memo<u64>,
     pub(super) steps: StoredValue<Steps, LocalStorage>,
+    /// Cards drawn so far, for [`Self::take_shard`].
+    pub(super) drawn: StoredValue<usize, LocalStorage>,
     pub(super) owner: StoredValue<Owner, LocalStorage>,
     pub(super) copy: StoredValue<CopyToClipboard, LocalStorage>,
     pub(super) focus: StoredValue<Focus, LocalStorage>,
@@ -93,21 +180,37 @@ impl CodeListContext {
         });
     }
 
-    /// The TOTP time step ((Unix seconds - T0) / period; None before T0),
-    /// shared by every card of the same schedule.
-    pub fn step(&self, period: u64, t0: u64) -> RwSignal<Option<u64>> {
-        let schedule = (period.max(1), t0);
-        if let Some(step) = self.steps.with_value(|steps| steps.get(&schedule).copied()) {
-            return step;
+    /// Which shard of the code change a new card is in: the first screen's
+    /// cards (those drawn first) change at once, the others spread.
+    pub fn take_shard(&self) -> u8 {
+        let drawn = self.drawn.get_value();
+        self.drawn.set_value(drawn.wrapping_add(1));
+        if drawn < FIRST_SHARD_CARDS {
+            0
+        } else {
+            1 + u8::try_from(drawn % usize::from(SHARDS - 1)).unwrap_or(0)
+        }
+    }
+
+    /// The TOTP time step and whether it is ending, shared by every card
+    /// of the same schedule and shard.
+    pub fn schedule(&self, period: u64, t0: u64, shard: u8) -> ScheduleClock {
+        let key = (period.max(1), t0, shard);
+        let schedule = (key.0, key.1);
+        if let Some(clock) = self.steps.with_value(|steps| steps.get(&key).copied()) {
+            return clock;
         }
         let now = self.second.get_untracked();
-        let step = self
-            .owner
-            .with_value(|owner| owner.with(|| RwSignal::new(step_at(now, schedule))));
-        self.steps.update_value(|steps| {
-            steps.insert(schedule, step);
+        let clock = self.owner.with_value(|owner| {
+            owner.with(|| ScheduleClock {
+                step: RwSignal::new(step_at(now, schedule)),
+                ending: RwSignal::new(ending_at(now, schedule)),
+            })
         });
-        step
+        self.steps.update_value(|steps| {
+            steps.insert(key, clock);
+        });
+        clock
     }
 
     /// Lets the list's one focus listener tell this card when it has
@@ -139,8 +242,16 @@ pub(super) fn card_id(event: &web_sys::Event) -> Option<String> {
         .get_attribute("data-id")
 }
 
-pub(super) fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
+fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
     unix_seconds.checked_sub(t0).map(|elapsed| elapsed / period)
+}
+
+/// Whether at most [`NEXT_CODE_SECONDS`] are left of the step (always, for
+/// a period that short).
+fn ending_at(unix_seconds: u64, (period, t0): (u64, u64)) -> bool {
+    unix_seconds
+        .checked_sub(t0)
+        .is_some_and(|elapsed| period - elapsed % period <= NEXT_CODE_SECONDS)
 }
 
 pub fn use_code_list() -> CodeListContext {

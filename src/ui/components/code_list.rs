@@ -16,7 +16,7 @@
 //! Holds no secret: codes are computed by each card from its own token.
 
 use super::code_context::{
-    Cards, CodeListContext, CopyToClipboard, Focus, Steps, card_id, step_at, use_code_list,
+    Cards, CodeListContext, CopyToClipboard, Focus, Steps, card_id, follow_clock, use_code_list,
 };
 use crate::state::{Copied, clear_clipboard_later, copy_code, use_app_state};
 use crate::ui::components::code_card::CodeCard;
@@ -59,14 +59,7 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
     let steps = StoredValue::new_local(Steps::new());
     Effect::new(move |_| {
         let now = second.get();
-        steps.with_value(|steps| {
-            for (schedule, step) in steps {
-                let current = step_at(now, *schedule);
-                if step.get_untracked() != current {
-                    step.set(current);
-                }
-            }
-        });
+        follow_clock(steps, now);
     });
     let copy_action = Action::new_local(
         move |(id, code, shown): &(String, String, Option<web_sys::Element>)| {
@@ -143,6 +136,7 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         document: state.document,
         second,
         steps,
+        drawn: StoredValue::new_local(0),
         owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         copy: StoredValue::new_local(copy),
         focus,

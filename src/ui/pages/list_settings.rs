@@ -1,8 +1,10 @@
-//! Settings → "The list": the order of the initial screen, and the groups
-//! (create, rename, delete). Each change is one write through the state;
-//! a refused one says why under its control, and nothing changes.
+//! Settings → "The list": the order of the initial screen, the groups
+//! (create, rename, delete), and how codes show on this device (the next
+//! code, hidden codes). Each change to the vault is one write through the
+//! state; a refused one says why under its control, and nothing changes.
+//! How codes show is a preference of this device, kept outside the vault.
 
-use crate::state::{AppError, use_app_state};
+use crate::state::{AppError, use_app_state, use_preferences};
 use leptos::prelude::*;
 use vault::{GROUP_NAME_MAX, Order};
 
@@ -46,8 +48,28 @@ pub fn ListSettings() -> impl IntoView {
                     {move || set_order.value().get().and_then(Result::err).map(|e| e.to_string())}
                 </p>
             </div>
+            <CodesShown />
             <Groups />
         </section>
+    }
+}
+
+/// How codes show on this device.
+#[component]
+fn CodesShown() -> impl IntoView {
+    let preferences = use_preferences();
+    view! {
+        <h4>"Codes"</h4>
+        <label class="checkbox">
+            <input type="checkbox" bind:checked=preferences.show_next_code />
+            "Show the next code"
+        </label>
+        <p class="muted">"In the last 10 seconds of a code, the next one shows under it."</p>
+        <label class="checkbox">
+            <input type="checkbox" bind:checked=preferences.hide_codes />
+            "Hide codes until tapped"
+        </label>
+        <p class="muted">"Codes show as dots; tap one, or press Enter on it, to see it for 30 seconds."</p>
     }
 }
 

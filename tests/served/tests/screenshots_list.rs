@@ -1,7 +1,8 @@
 //! Not a check: the screens of a long list (Search and the group chips on
 //! the initial screen, a search with no match, Settings → The list, an
-//! identity's "In the list"), at phone and desktop widths, light and
-//! dark, for a person to look at (`make screenshots`).
+//! identity's "In the list", the next code, hidden codes), at phone and
+//! desktop widths, light and dark, for a person to look at
+//! (`make screenshots`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use served_tests::shots::{open, shot};
@@ -61,6 +62,18 @@ async fn list_screens(width: u32, height: u32, dark: bool) {
     browser.type_into("Search", "nothing").await;
     browser.wait_for_text("No identity matches").await;
     shot(&browser, &dir, width_name, "17e-no-match").await;
+    browser.clear_field("Search").await;
+    browser.press("Settings").await;
+    tick(&browser, "Show the next code").await;
+    browser.press("Soft Token").await;
+    // In the last 10 seconds of a code (at most 20 s away).
+    browser.wait_for_text("Next ").await;
+    shot(&browser, &dir, width_name, "17f-next-code").await;
+    browser.press("Settings").await;
+    tick(&browser, "Hide codes until tapped").await;
+    browser.press("Soft Token").await;
+    browser.wait_for_text("••• •••").await;
+    shot(&browser, &dir, width_name, "17g-hidden-codes").await;
     browser.quit().await;
 }
 

@@ -298,6 +298,14 @@ async fn ticking(browser: &Browser) -> f64 {
             .and_then(|m| m["value"].as_f64())
             .unwrap_or(f64::NAN)
     };
+    // Between code changes: a window holding a 30 s boundary measures the
+    // code change, which has its own row.
+    let into_step = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |now| now.as_millis() % 30_000) as u64;
+    if into_step > 23_000 {
+        tokio::time::sleep(Duration::from_millis(31_000 - into_step)).await;
+    }
     browser.eval("window.__shift = 0; return true;").await.ok();
     let before = task_time().await;
     tokio::time::sleep(Duration::from_secs(5)).await;
@@ -646,6 +654,12 @@ async fn main() {
             true,
         ),
         ("2,000 identities: ticking (ms/s)", "<=", 4.0, true),
+        (
+            "2,000 identities: code change, longest task (ms)",
+            "<=",
+            50.0,
+            true,
+        ),
         ("KDF: ratio ours / hash-wasm", "<=", 0.8, true),
         ("Lighthouse performance", ">=", 95.0, false),
         ("Lighthouse accessibility", ">=", 100.0, false),
