@@ -30,6 +30,7 @@ lint:
 
 test-native:
 	cargo test --workspace --exclude served-tests
+	node --test scripts/icon-pack.test.mjs
 
 test-browser:
 	wasm-pack test --headless --chrome --chromedriver "$(CHROMEDRIVER)"

@@ -11,7 +11,10 @@
 //    file of the build but sw.js, each as [path, Base64 SHA-256 of its
 //    bytes] (install checks them), and VERSION = a hash of their paths and
 //    bytes. Any change to any file is a new version; nothing is listed by
-//    hand, so the precache cannot go stale.
+//    hand, so the precache cannot go stale. The brand icons (icons/, one
+//    file each, written by make-icon-pack.mjs) are not precached: the
+//    worker keeps each one a page shows, in a cache named by ICON_PACK, the
+//    icon index's header.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -24,6 +27,8 @@ if (!root) {
 }
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SERVICE_WORKER = "sw.js";
+const ICON_DIR = "icons";
+const ICON_INDEX = "icon-index.txt";
 
 const POLICY = [
   "default-src 'self'",
@@ -58,7 +63,7 @@ function filesUnder(dir) {
       return statSync(path).isDirectory() ? filesUnder(path) : [path];
     })
     .map((path) => relative(root, path).split(sep).join("/"))
-    .filter((path) => path !== SERVICE_WORKER)
+    .filter((path) => path !== SERVICE_WORKER && !path.startsWith(`${ICON_DIR}/`))
     .sort();
 }
 
@@ -75,11 +80,14 @@ function writeServiceWorker() {
   }
   const version = hash.digest("hex").slice(0, 16);
   const template = readFileSync(join(projectDir, "web", "service-worker.js"), "utf8");
+  // "softtoken-icons 1 simple-icons 16.37.0" → "1-simple-icons-16.37.0".
+  const iconPack = readFileSync(join(root, ICON_INDEX), "utf8").split("\n")[0].split(" ").slice(1).join("-");
   const worker = template
     .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
-    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(listed)};`);
+    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(listed)};`)
+    .replace(/^const ICON_PACK = .*;$/m, `const ICON_PACK = ${JSON.stringify(iconPack)};`);
   if (worker === template) {
-    throw new Error("web/service-worker.js lost its VERSION or FILES line");
+    throw new Error("web/service-worker.js lost its VERSION, FILES or ICON_PACK line");
   }
   writeFileSync(join(root, SERVICE_WORKER), worker);
   return { version, files: files.length, bytes };

@@ -26,8 +26,12 @@ layer browser test-browser
 layer served test-served
 echo "== timings: $(paste -sd ';' "$timings")"
 # Each test binary (cargo and wasm-bindgen-test alike) prints one
-# "test result: ok. N passed; N failed; N ignored; ..." line.
-awk '/test result:/ {
+# "test result: ok. N passed; N failed; N ignored; ..." line; node's test
+# runner (the icon pack's build) "# pass N", "# fail N" and "# skipped N".
+awk '/^# pass [0-9]+$/ { passed += $3 }
+     /^# fail [0-9]+$/ { failed += $3 }
+     /^# skipped [0-9]+$/ { ignored += $3 }
+     /test result:/ {
        for (i = 1; i <= NF; i++) {
          if ($(i+1) ~ /^passed/) passed += $i
          if ($(i+1) ~ /^failed/) failed += $i

@@ -14,13 +14,19 @@
 //   pages (the first install has no older worker, so it controls at once);
 // - fetch: same-origin GETs only; app routes (navigations) get index.html;
 //   anything else comes from the cache, else from the network;
+// - brand icons (icons/<slug>.svg, docs/icon-pack.md) are too many to
+//   precache: each one a page shows is kept, when first fetched, in a cache
+//   of the icon pack's version (ICON_PACK), which outlives app versions and
+//   goes only when the pack changes; so an icon seen once shows offline;
 // - message "skip-waiting": the page's Reload button, the one way an update
 //   takes over.
 const VERSION = "development";
 const FILES = [];
+const ICON_PACK = "development";
 
 const CACHE_PREFIX = "softtoken-";
 const CACHE = CACHE_PREFIX + VERSION;
+const ICON_CACHE = CACHE_PREFIX + "icons-" + ICON_PACK;
 
 async function sha256(response) {
   const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
@@ -60,7 +66,7 @@ self.addEventListener("activate", (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+            .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE && name !== ICON_CACHE)
             .map((name) => caches.delete(name)),
         ),
       )
@@ -70,7 +76,12 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
+    return;
+  }
+  if (url.pathname.startsWith("/icons/")) {
+    event.respondWith(icon(request));
     return;
   }
   const cached =
@@ -79,6 +90,20 @@ self.addEventListener("fetch", (event) => {
       : caches.match(request, { cacheName: CACHE, ignoreSearch: true });
   event.respondWith(cached.then((response) => response || fetch(request)));
 });
+
+/** A brand icon: from its cache, else fetched and kept when it is one. */
+async function icon(request) {
+  const cache = await caches.open(ICON_CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") {

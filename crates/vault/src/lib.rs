@@ -17,7 +17,7 @@
 //! `kdf.rs` every derivation (`kdf_foreign.rs` those of other apps' exports), `document.rs` and `identities.rs` the
 //! plaintext and its operations (`listing.rs` the person's arrangement:
 //! order, favourites, groups; `search.rs` the list the initial screen
-//! shows), `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
+//! shows; `icons.rs` which brand icon an issuer shows), `migrate.rs` its schema steps, `backup/` the Aegis-format backups,
 //! `import/` other authenticators' exports; the
 //! private `hazmat/` holds the raw primitives, which no other crate can
 //! reach.
@@ -30,6 +30,7 @@ mod document;
 mod error;
 mod file;
 mod hazmat;
+pub mod icons;
 mod identities;
 pub mod import;
 pub mod kdf;
