@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod home_screen;
+pub mod icons;
 pub mod marker;
 pub mod panic;
 pub mod persist;

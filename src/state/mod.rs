@@ -24,6 +24,7 @@ mod clock;
 mod commit;
 mod config;
 mod error;
+mod icons;
 mod identities;
 mod listing;
 mod passkeys;
@@ -40,6 +41,7 @@ pub use config::AppConfig;
 pub use error::{
     AppError, ReadingError, SessionError, parse_new_pin, parse_new_secret, parse_pin, parse_secret,
 };
+pub use icons::{Icons, icon_url, load_index, use_icons};
 pub use identities::ActivateFor;
 pub use otp::clock::ClockOffset;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};

@@ -17,6 +17,7 @@
 use crate::state::{now_ms, use_app_state, use_preferences};
 use crate::ui::components::code_context::use_code_list;
 use crate::ui::components::code_format::group_code;
+use crate::ui::components::icon_avatar::IconAvatar;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otp::Token;
@@ -183,6 +184,9 @@ pub fn CodeCard(id: String) -> impl IntoView {
         }
     });
     let card_id = id.clone();
+    let avatar = Memo::new(move |_| {
+        card.with(|card| card.as_ref().map(|c| c.avatar.clone()).unwrap_or_default())
+    });
     view! {
         <li class="token" data-id=id>
             // A grip to drag by, in the custom order (the keyboard moves
@@ -191,6 +195,7 @@ pub fn CodeCard(id: String) -> impl IntoView {
             <Show when=move || list.movable.get()>
                 <span class="token__grip" draggable="true" aria-hidden="true" title="Drag to move"></span>
             </Show>
+            <IconAvatar source=avatar />
             {move || match face.get() {
                 Face::NotActivated => view! {
                     <div class="token__pending">

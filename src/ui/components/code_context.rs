@@ -5,6 +5,7 @@
 //! shared.
 
 use super::code_format::display_name;
+use super::icon_avatar::AvatarSource;
 use leptos::prelude::*;
 use otp::Token;
 use std::collections::HashMap;
@@ -19,6 +20,8 @@ pub struct CardData {
     pub name: String,
     /// `None` before an activation, or for parameters out of range.
     pub token: Option<Token>,
+    /// Its icon or letter.
+    pub avatar: AvatarSource,
 }
 
 impl CardData {
@@ -26,6 +29,7 @@ impl CardData {
         Self {
             name: display_name(identity),
             token: identity.token.as_ref().and_then(|t| t.to_token().ok()),
+            avatar: AvatarSource::of(identity),
         }
     }
 }

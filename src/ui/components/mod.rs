@@ -7,6 +7,7 @@ pub mod code_context;
 pub mod code_format;
 pub mod code_list;
 pub mod digit_field;
+pub mod icon_avatar;
 pub mod list_tools;
 pub mod qr_code;
 pub mod qr_sources;

@@ -1,12 +1,13 @@
 //! The initial screen: every soft token identity with its current security
 //! code, in the person's order (favourites first), narrowed by Search and
 //! a group chip. Empty on first run, saying how to start. Above it, when
-//! this device's clock is off, a notice that says so.
+//! this device's clock is off, a notice that says so. Once it has drawn,
+//! it asks for the icon pack's index (`state::icons`).
 //!
 //! The list is `vault::search::ListIndex`, built once per document change;
 //! a keystroke only selects from it (2,000 identities: make bench).
 
-use crate::state::use_app_state;
+use crate::state::{load_index, use_app_state, use_icons};
 use crate::ui::components::clock_notice::ClockNotice;
 use crate::ui::components::code_list::CodeList;
 use crate::ui::components::list_tools::{GroupChips, SearchField};
@@ -17,6 +18,9 @@ use vault::search::ListIndex;
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_app_state();
+    // The icon pack's index, once this screen has drawn (effects run after).
+    let icons = use_icons();
+    Effect::new(move |_| icons.want(load_index));
     let index = Memo::new(move |_| state.document.with(ListIndex::new));
     let query = RwSignal::new(String::new());
     let groups = Memo::new(move |_| state.document.with(|d| d.groups.clone()));

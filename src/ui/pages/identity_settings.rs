@@ -1,5 +1,5 @@
 //! One identity's settings: its name (editable), its place in the list
-//! (`identity_arrangement.rs`), serial number, token type, digits and
+//! (`identity_arrangement.rs`), its icon (`identity_icon.rs`), serial number, token type, digits and
 //! activation date; "Show QR code" (its otpauth link, for
 //! another app, after the PIN); "Reactivate"; "Delete" (asks first).
 
@@ -87,6 +87,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
             <p class="field__error" role="status">{message}</p>
         </form>
         <super::identity_arrangement::IdentityArrangement id />
+        <super::identity_icon::IdentityIcon id />
         <dl class="card details">
             <dt>"Serial Number"</dt>
             <dd>{detail(|i| match &i.origin { Origin::Activation { serial, .. } => serial.clone(), Origin::Added => "—".into() })}</dd>

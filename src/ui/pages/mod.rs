@@ -7,6 +7,7 @@ pub mod backup;
 pub mod challenge;
 pub mod home;
 mod identity_arrangement;
+mod identity_icon;
 pub mod identity_settings;
 mod list_settings;
 pub mod passkeys;

@@ -439,7 +439,8 @@ impl Browser {
     /// control is free, as a person taps again; any other refusal fails.
     pub async fn press(&self, name: &str) {
         let xpath = format!(
-            "//*[(self::button or self::a) and (normalize-space(.)='{name}' or @aria-label='{name}')]"
+            "//*[(self::button or self::a) and (normalize-space(.)={name} or @aria-label={name})]",
+            name = xpath_literal(name)
         );
         let intercepted = std::cell::Cell::new(0u32);
         crate::wait_for(
@@ -512,7 +513,8 @@ impl Browser {
     /// input, textarea or select whose `<label>` reads so.
     pub async fn field(&self, label: &str) -> WebElement {
         let xpath = format!(
-            "//*[(self::input or self::textarea or self::select) and @id=//label[normalize-space(.)='{label}']/@for]"
+            "//*[(self::input or self::textarea or self::select) and @id=//label[normalize-space(.)={label}]/@for]",
+            label = xpath_literal(label)
         );
         self.element(By::XPath(xpath)).await
     }
@@ -749,5 +751,19 @@ impl ExtensionCommand for BrowserLog {
     }
     fn endpoint(&self) -> Arc<str> {
         Arc::from("/se/log")
+    }
+}
+
+/// `text` as an XPath string literal, whatever quotes it holds ("Use the
+/// issuer's icon"): XPath 1.0 has no escapes, so a text with both quotes
+/// is a concat() of pieces.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let pieces: Vec<String> = text.split('\'').map(|piece| format!("'{piece}'")).collect();
+        format!("concat({})", pieces.join(", \"'\", "))
     }
 }

@@ -67,12 +67,20 @@ async fn card_label(browser: &Browser) -> String {
 #[tokio::test]
 async fn the_next_code_shows_in_the_last_10_seconds_and_becomes_the_code() {
     let (_server, browser) = with_setting("Show the next code").await;
-    // Before the last 10 seconds there is no next code.
-    wait_for("a step's first 15 s", Duration::from_secs(30), || async {
-        (unix_seconds() % 30 < 15).then_some(())
-    })
+    // Before the last 10 seconds there is no next code. From 2 s into a
+    // step: the page's clock ticks up to a second after the test's.
+    wait_for(
+        "a step's seconds 2 to 14",
+        Duration::from_secs(30),
+        || async { (2..15).contains(&(unix_seconds() % 30)).then_some(()) },
+    )
     .await;
-    assert!(!browser.page_text().await.contains("Next "));
+    let page = browser.page_text().await;
+    assert!(
+        !page.contains("Next "),
+        "at {} s: {page}",
+        unix_seconds() % 30
+    );
     browser.wait_for_text("Next ").await;
     let now = unix_seconds();
     let step = now / 30;

@@ -1,8 +1,9 @@
 //! Not a check: the screens of a long list (Search and the group chips on
 //! the initial screen, a search with no match, Settings → The list, an
-//! identity's "In the list", the next code, hidden codes), at phone and
-//! desktop widths, light and dark, for a person to look at
-//! (`make screenshots`).
+//! identity's "In the list" and its icon, the next code, hidden codes),
+//! at phone and desktop widths, light and dark, for a person to look at
+//! (`make screenshots`). The initial screen shows brand icons (GitHub,
+//! Steam) and letters.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use served_tests::shots::{open, shot};
@@ -46,6 +47,11 @@ async fn list_screens(width: u32, height: u32, dark: bool) {
     tick(&browser, "Pin to top").await;
     tick(&browser, "Work").await;
     shot(&browser, &dir, width_name, "17d-identity-in-the-list").await;
+    browser.type_into("Find an icon", "git").await;
+    browser.wait_for_text("GitHub Pages").await;
+    let results = browser.element(By::Css("[aria-label='Icons found']")).await;
+    browser.scroll_to_middle(&results).await;
+    shot(&browser, &dir, width_name, "17h-identity-icon").await;
     browser.press("Soft Token").await;
     browser.wait_for_text("Mail (work@example.com)").await;
     browser.press("Dismiss").await;
