@@ -58,22 +58,8 @@ impl ScheduleClock {
     /// Brings both signals to `unix_seconds`, setting only what changed;
     /// nothing once they are disposed (the list left in between).
     fn follow(&self, unix_seconds: u64, schedule: (u64, u64)) {
-        let step = step_at(unix_seconds, schedule);
-        if self
-            .step
-            .try_get_untracked()
-            .is_some_and(|shown| shown != step)
-        {
-            self.step.try_set(step);
-        }
-        let ending = ending_at(unix_seconds, schedule);
-        if self
-            .ending
-            .try_get_untracked()
-            .is_some_and(|shown| shown != ending)
-        {
-            self.ending.try_set(ending);
-        }
+        set_if_changed(self.step, step_at(unix_seconds, schedule));
+        set_if_changed(self.ending, ending_at(unix_seconds, schedule));
     }
 
     fn is_behind(&self, unix_seconds: u64, schedule: (u64, u64)) -> bool {
@@ -244,6 +230,14 @@ pub(super) fn card_id(event: &web_sys::Event) -> Option<String> {
         .closest("li[data-id]")
         .ok()??
         .get_attribute("data-id")
+}
+
+/// Sets `signal` only when `value` differs, so its readers run only on a
+/// change; nothing once it is disposed.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.try_with_untracked(|shown| *shown != value) == Some(true) {
+        signal.try_set(value);
+    }
 }
 
 fn step_at(unix_seconds: u64, (period, t0): (u64, u64)) -> Option<u64> {
