@@ -13,6 +13,14 @@
 //! silent past the timeout is terminated and reported as a
 //! [`DeriveError::Worker`]: the same derivation is never run again on the
 //! page, where it would take the whole app down with it.
+//!
+//! The page's own derivation code (Argon2id, scrypt, and other apps' KDFs)
+//! is a split point of its own (`kdf_here`, with the `split` feature): it is
+//! fetched only if a worker cannot start, so none of it is on the start
+//! path, which the worker serves. `leptos::wasm_split` generates that split
+//! point's `extern` import, the one reason this module allows unsafe code;
+//! none is written here by hand.
+#![allow(unsafe_code)]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -44,6 +52,12 @@ pub enum WorkerError {
     Crashed,
     #[error("The key derivation did not finish in time. Try again; nothing was changed.")]
     TimedOut,
+    /// Neither the worker nor the page's own derivation code could be
+    /// fetched (offline before the service worker had cached them).
+    #[error(
+        "The key derivation could not start: this part of the app has not been downloaded yet, and the network cannot be reached. Reconnect, then try again; nothing was changed."
+    )]
+    NotLoaded,
 }
 
 /// Why a derivation gave no key.
@@ -78,7 +92,7 @@ impl KdfRunner {
             }
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
-        Ok(request.run_vault_kdf()?)
+        derive_here(request, Kdfs::VaultOnly).await
     }
 
     /// [`KdfRunner::run`] for any request, other apps' KDFs included:
@@ -93,8 +107,48 @@ impl KdfRunner {
             return self.run(request).await;
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
-        Ok(request.run()?)
+        derive_here(request, Kdfs::Any).await
     }
+}
+
+/// Which derivations the page runs itself.
+#[derive(Clone, Copy)]
+enum Kdfs {
+    /// The vault's own (a worker that could not start): another app's
+    /// export is refused rather than freeze the page.
+    VaultOnly,
+    /// Any, other apps' included (the browser tests, which have no worker).
+    Any,
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for DeriveError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        WorkerError::NotLoaded.into()
+    }
+}
+
+/// Derives on the page, with code that is fetched the first time it runs.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    kdf_here,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn derive_here(request: KdfRequest, kdfs: Kdfs) -> Result<DerivedKey, DeriveError> {
+    derive_now(&request, kdfs)
+}
+
+/// Without the `split` feature: the same, ready at once.
+#[cfg(not(feature = "split"))]
+async fn derive_here(request: KdfRequest, kdfs: Kdfs) -> Result<DerivedKey, DeriveError> {
+    derive_now(&request, kdfs)
+}
+
+fn derive_now(request: &KdfRequest, kdfs: Kdfs) -> Result<DerivedKey, DeriveError> {
+    Ok(match kdfs {
+        Kdfs::VaultOnly => request.run_vault_kdf()?,
+        Kdfs::Any => request.run()?,
+    })
 }
 
 fn warn_not_started(reason: &str) {
