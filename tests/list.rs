@@ -15,9 +15,10 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The names the initial screen shows, in order.
+/// The names the initial screen shows, in order (Search hides the cards
+/// it leaves out).
 fn shown_names(app: &Mounted) -> Vec<String> {
-    all(&app.container, ".token__name")
+    all(&app.container, "li.token:not([hidden]) .token__name")
         .iter()
         .map(|e| e.text_content().unwrap_or_default())
         .collect()
@@ -61,7 +62,7 @@ fn key(target: &web_sys::EventTarget, key: &str, alt: bool) {
 }
 
 fn card_button(app: &Mounted, index: usize) -> HtmlElement {
-    all(&app.container, ".token__main")[index]
+    all(&app.container, "li.token:not([hidden]) .token__main")[index]
         .clone()
         .dyn_into()
         .unwrap()
@@ -123,11 +124,36 @@ async fn search_finds_by_name_and_issuer_without_case_or_accents_and_its_keys_wo
     type_into(&app, "Search", "nothing like it").await;
     wait_for_text(&app, "No identity matches “nothing like it”.").await;
     assert!(shown_names(&app).is_empty());
+    // The cards left out are hidden, not disposed of, and while hidden
+    // their clocks go on.
+    assert_eq!(all(&app.container, "li.token[hidden]").len(), 3);
+    let hidden_at = js_sys::Date::now();
+    wait_for("2.5 s hidden", TIMEOUT, || {
+        (js_sys::Date::now() - hidden_at > 2_500.0).then_some(())
+    })
+    .await;
 
     // Escape empties Search; `/` from anywhere focuses it.
     let search = input_labelled(&app.container, "Search").unwrap();
     key(&search, "Escape", false);
     wait_for_names(&app, &all_three).await;
+    // Shown again, each bar starts where the clock is, not where it was
+    // when the card was hidden (a hidden card's animation stops).
+    for bar in all(&app.container, "li.token .token__time") {
+        let style = bar.get_attribute("style").unwrap_or_default();
+        let delay = style
+            .split("animation-delay:")
+            .nth(1)
+            .and_then(|rest| rest.trim().strip_prefix('-')?.split("ms").next())
+            .and_then(|ms| ms.trim().parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("no animation delay in {style:?}"));
+        let elapsed = js_sys::Date::now() % 30_000.0;
+        let apart = (delay - elapsed).rem_euclid(30_000.0);
+        assert!(
+            apart.min(30_000.0 - apart) < 1_500.0,
+            "the bar is {delay} ms into its period, the clock {elapsed}"
+        );
+    }
     assert_eq!(search.value(), "");
     search.blur().unwrap();
     key(&document().body().unwrap(), "/", false);

@@ -146,6 +146,12 @@ impl ListIndex {
             .collect()
     }
 
+    /// Every identity's id, in order: [`ListIndex::select`] with no query
+    /// and no group.
+    pub fn ids(&self) -> Vec<String> {
+        self.rows.iter().map(|row| row.id.clone()).collect()
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }

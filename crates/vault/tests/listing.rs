@@ -120,6 +120,7 @@ fn search_folds_case_and_accents_and_finds_every_word_anywhere() {
     let index = ListIndex::new(&document);
     assert_eq!(index.len(), 3);
     assert_eq!(index.select("", None), ["id0", "id1", "id2"]);
+    assert_eq!(index.ids(), index.select("", None));
     assert_eq!(index.select("PEQUENO", None), ["id0"]);
     assert_eq!(index.select("zur", None), ["id1"]);
     assert_eq!(index.select("zoe", None), ["id1"]);
@@ -152,6 +153,7 @@ fn groups_are_named_once_renamed_everywhere_and_deleting_one_keeps_its_identitie
     assert_eq!(document.identities[2].groups, ["Work", "Personal"]);
     let index = ListIndex::new(&document);
     assert_eq!(index.select("", Some("Work")), ["id0", "id2"]);
+    assert_eq!(index.ids().len(), 3, "every identity, whatever its groups");
     assert_eq!(index.select("bob", Some("Personal")), ["id2"]);
 
     document.rename_group("Work", "Office").unwrap();

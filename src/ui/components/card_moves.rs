@@ -25,20 +25,25 @@ pub(super) struct CardMoves {
     dragged: StoredValue<Option<String>>,
     /// Said instead of a move's outcome (first already, another order).
     note: RwSignal<Option<String>>,
-    moved: Action<(String, usize), Result<String, AppError>>,
+    /// (identity, document position, moved from the keyboard).
+    moved: Action<(String, usize, bool), Result<String, AppError>>,
 }
 
 impl CardMoves {
     pub(super) fn new(ids: Memo<Vec<String>>) -> Self {
         let state = use_app_state();
-        let moved = Action::new_local(move |(id, position): &(String, usize)| {
+        let moved = Action::new_local(move |(id, position, by_key): &(String, usize, bool)| {
             let id = id.clone();
-            let position = *position;
+            let (position, by_key) = (*position, *by_key);
             async move {
                 state.move_identity(&id, position).await?;
-                // The list is drawn again after this: focus follows then.
-                let focus_id = id.clone();
-                request_animation_frame(move || focus_card(&focus_id));
+                // A card moved from the keyboard keeps focus: the list is
+                // drawn again after this, and focus follows then. (A drop
+                // leaves focus where it is: focusing lays the page out.)
+                if by_key {
+                    let focus_id = id.clone();
+                    request_animation_frame(move || focus_card(&focus_id));
+                }
                 Ok(id)
             }
         });
@@ -100,7 +105,7 @@ impl CardMoves {
             return;
         }
         match self.neighbour(&id, up) {
-            Some(position) => self.move_to(id, position),
+            Some(position) => self.move_to(id, position, true),
             None => self.note.set(Some(format!(
                 "{} is already {}.",
                 self.name(&id),
@@ -140,7 +145,7 @@ impl CardMoves {
             return;
         };
         if let Some(position) = self.position(&target) {
-            self.move_to(dragged, position);
+            self.move_to(dragged, position, false);
         }
     }
 
@@ -148,9 +153,9 @@ impl CardMoves {
         self.dragged.set_value(None);
     }
 
-    fn move_to(self, id: String, position: usize) {
+    fn move_to(self, id: String, position: usize, by_key: bool) {
         self.note.set(None);
-        self.moved.dispatch_local((id, position));
+        self.moved.dispatch_local((id, position, by_key));
     }
 
     /// The document position of the card shown before (or after) `id`,

@@ -15,7 +15,7 @@
 //! a second.
 
 use crate::state::{now_ms, use_app_state, use_preferences};
-use crate::ui::components::code_context::use_code_list;
+use crate::ui::components::code_context::{CardFlags, use_code_list};
 use crate::ui::components::code_format::group_code;
 use crate::ui::components::icon_avatar::IconAvatar;
 use leptos::prelude::*;
@@ -100,10 +100,9 @@ pub fn CodeCard(id: String) -> impl IntoView {
         card.with(|card| card.as_ref().map(|c| c.name.clone()).unwrap_or_default())
     });
     // Only the focused card follows the clock, for its spoken seconds left.
-    let focused = RwSignal::new(false);
-    list.follow_focus(&id, focused);
-    let focus_id = id.clone();
-    on_cleanup(move || list.forget_focus(&focus_id));
+    let CardFlags { focused, shown } = list.follow(&id);
+    let flags_id = id.clone();
+    on_cleanup(move || list.forget(&flags_id));
     let label = move || {
         let seconds_left = if focused.get() {
             let now = list.second.get();
@@ -129,9 +128,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
             None => format!("{shown}. Press to copy."),
         }
     };
-    // Restarted with each code: the delay puts the bar where the clock is.
+    // Restarted with each code, and when a hidden card shows again (its
+    // animation starts then): the delay puts the bar where the clock is.
     let bar_delay = move || {
         step.track();
+        if !shown.get() {
+            return String::new();
+        }
         schedule
             .get()
             .map(|schedule| format!("-{}ms", elapsed_in_period_ms(now_ms(), schedule)))
@@ -188,7 +191,7 @@ pub fn CodeCard(id: String) -> impl IntoView {
         card.with(|card| card.as_ref().map(|c| c.avatar.clone()).unwrap_or_default())
     });
     view! {
-        <li class="token" data-id=id>
+        <li class="token" data-id=id hidden=move || !shown.get()>
             // A grip to drag by, in the custom order (the keyboard moves
             // cards with Alt+arrows): a draggable card would keep its code
             // from being selected, where the browser cannot copy.

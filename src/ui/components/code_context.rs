@@ -113,8 +113,18 @@ fn follow_in_frames(mut shards: Vec<(u8, ScheduleClock, (u64, u64))>, unix_secon
 /// Copies identity `id`'s code; the element is where it is shown
 /// (selected where the browser will not copy).
 pub(super) type CopyToClipboard = Rc<dyn Fn(&str, &str, Option<web_sys::Element>)>;
-/// Card id → whether that card holds focus.
-pub(super) type Focus = HashMap<String, RwSignal<bool>>;
+/// What the list tells one card, set from outside it.
+#[derive(Clone, Copy)]
+pub struct CardFlags {
+    /// The card holds focus (the list's one focus listener says so).
+    pub focused: RwSignal<bool>,
+    /// The card is shown: Search and the group chips hide the cards they
+    /// leave out instead of disposing of them.
+    pub shown: RwSignal<bool>,
+}
+
+/// Card id → its [`CardFlags`].
+pub(super) type Flags = HashMap<String, CardFlags>;
 
 /// What every card of the list reads; provided by [`CodeList`].
 #[derive(Clone, Copy)]
@@ -133,7 +143,7 @@ pub struct CodeListContext {
     pub(super) drawn: StoredValue<usize, LocalStorage>,
     pub(super) owner: StoredValue<Owner, LocalStorage>,
     pub(super) copy: StoredValue<CopyToClipboard, LocalStorage>,
-    pub(super) focus: StoredValue<Focus, LocalStorage>,
+    pub(super) flags: StoredValue<Flags, LocalStorage>,
     /// The custom order: cards can be dragged.
     pub movable: Memo<bool>,
 }
@@ -159,9 +169,18 @@ impl CodeListContext {
     /// Brings every card's signal to `document`, setting only those whose
     /// card changed; run once per document change.
     pub(super) fn sync_cards(&self, document: &Document) {
+        // By id once: a lookup a card made this quadratic (2,000 cards,
+        // 2 million comparisons at every change).
+        let identities: HashMap<&str, &Identity> = document
+            .identities
+            .iter()
+            .map(|identity| (identity.id.as_str(), identity))
+            .collect();
         self.cards.update_value(|cards| {
             cards.retain(|id, card| {
-                let data = document.identity(id).map(CardData::of);
+                let data = identities
+                    .get(id.as_str())
+                    .map(|identity| CardData::of(identity));
                 if card.with_untracked(|shown| *shown != data) {
                     card.set(data.clone());
                 }
@@ -203,18 +222,35 @@ impl CodeListContext {
         clock
     }
 
-    /// Lets the list's one focus listener tell this card when it has
-    /// focus (a listener per card cost a fifth of rendering 500 of them).
-    pub fn follow_focus(&self, id: &str, focused: RwSignal<bool>) {
-        self.focus.update_value(|focus| {
-            focus.insert(id.to_owned(), focused);
+    /// A card's flags, which the list sets: focus from its one focus
+    /// listener (a listener per card cost a fifth of rendering 500 of
+    /// them), shown from Search. A card is drawn because it is shown.
+    pub fn follow(&self, id: &str) -> CardFlags {
+        let flags = CardFlags {
+            focused: RwSignal::new(false),
+            shown: RwSignal::new(true),
+        };
+        self.flags.update_value(|all| {
+            all.insert(id.to_owned(), flags);
         });
+        flags
     }
 
     /// A card's cleanup; the list may be gone already.
-    pub fn forget_focus(&self, id: &str) {
-        self.focus.try_update_value(|focus| {
-            focus.remove(id);
+    pub fn forget(&self, id: &str) {
+        self.flags.try_update_value(|all| {
+            all.remove(id);
+        });
+    }
+
+    /// Shows the cards of `shown` and hides the others, setting only the
+    /// flags that change.
+    pub(super) fn show_only(&self, shown: &[String]) {
+        let shown: std::collections::HashSet<&str> = shown.iter().map(String::as_str).collect();
+        self.flags.with_value(|all| {
+            for (id, flags) in all {
+                set_if_changed(flags.shown, shown.contains(id.as_str()));
+            }
         });
     }
 

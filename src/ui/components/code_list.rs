@@ -11,16 +11,21 @@
 //! - the first cards are drawn with the screen, the rest fifty a frame
 //!   after that: codes show without waiting for the 500th card, and no
 //!   task blocks the page for the whole list (500 at once was one task of
-//!   80-120 ms; make bench).
+//!   80-120 ms; make bench);
+//! - Search and the group chips hide the cards they leave out, and show
+//!   them again later: a card is disposed of only when its identity
+//!   leaves the list (disposing of 900 cards at a keystroke was one task
+//!   of 70-90 ms with 2,000 identities; make bench).
 //!
 //! Holds no secret: codes are computed by each card from its own token.
 
 use super::code_context::{
-    Cards, CodeListContext, CopyToClipboard, Focus, Steps, card_id, follow_clock, use_code_list,
+    Cards, CodeListContext, CopyToClipboard, Flags, Steps, card_id, follow_clock, use_code_list,
 };
 use crate::state::{Copied, clear_clipboard_later, copy_code, use_app_state};
 use crate::ui::components::code_card::CodeCard;
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::rc::Rc;
 use zeroize::Zeroizing;
 
@@ -51,9 +56,10 @@ async fn copy_code_owned(
     copied
 }
 
-/// The cards of these identities, in order, sharing one [`CodeListContext`].
+/// The cards of `ids`, in order, sharing one [`CodeListContext`]; `ids`
+/// is a part of `all`, the whole list in the same order.
 #[component]
-pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
+pub fn CodeList(ids: Memo<Vec<String>>, all: Memo<Vec<String>>) -> impl IntoView {
     let state = use_app_state();
     let second = Memo::new(move |_| state.now_ms.get() / 1000);
     let steps = StoredValue::new_local(Steps::new());
@@ -85,50 +91,72 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
             .filter(|_| showing.get())
             .map_or("", Copied::describe)
     };
-    let focus = StoredValue::new_local(Focus::new());
+    let flags = StoredValue::new_local(Flags::new());
     // Leaving the screen from a focused link in a card (Activate, Answer a
     // challenge) removes the focused element after the list is disposed,
     // and the browser sends focusout then: nothing is left to tell.
     let set_focus = move |event: &web_sys::Event, focused: bool| {
         if let Some(id) = card_id(event) {
-            focus.try_with_value(|focus| {
-                if let Some(flag) = focus.get(&id) {
-                    flag.try_set(focused);
+            flags.try_with_value(|flags| {
+                if let Some(flags) = flags.get(&id) {
+                    flags.focused.try_set(focused);
                 }
             });
         }
     };
-    // The cards in the page: a prefix of `ids` that adds at most a
-    // screen of new cards at once, then more each frame. A new list (a
-    // search emptied: 1 card to 2,000) starts again the same way, instead
-    // of drawing every card in one task.
+    // The cards shown: a prefix of `ids` that shows at most a screen of
+    // new cards at once, then more each frame. A new list (a search
+    // emptied: 1 card to 2,000) starts again the same way, instead of
+    // drawing or showing every card in one task.
+    // Only cards to draw count: a card drawn before and hidden shows again
+    // at once (its attribute, not its nodes).
     let frame = RwSignal::new(0_u32);
-    let drawn_ids = Memo::new(move |previous: Option<&Vec<String>>| {
+    let shown_ids = Memo::new(move |previous: Option<&Vec<String>>| {
         frame.track();
-        let shown: std::collections::HashSet<&str> =
-            previous.into_iter().flatten().map(String::as_str).collect();
+        let shown: HashSet<&str> = previous.into_iter().flatten().map(String::as_str).collect();
         let budget = if shown.is_empty() {
             FIRST_CARDS
         } else {
             MORE_CARDS
         };
         let mut fresh = 0;
-        ids.with(|ids| {
-            ids.iter()
-                .take_while(|id| {
-                    fresh += usize::from(!shown.contains(id.as_str()));
-                    fresh <= budget
-                })
-                .cloned()
-                .collect::<Vec<_>>()
+        flags.with_value(|drawn| {
+            ids.with(|ids| {
+                ids.iter()
+                    .take_while(|id| {
+                        let new = !shown.contains(id.as_str()) && !drawn.contains_key(*id);
+                        fresh += usize::from(new);
+                        fresh <= budget
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     Effect::new(move |_| {
-        if drawn_ids.with(Vec::len) < ids.with(Vec::len) {
+        if shown_ids.with(Vec::len) < ids.with(Vec::len) {
             request_animation_frame(move || {
                 frame.try_update(|frame| *frame = frame.wrapping_add(1));
             });
         }
+    });
+    // The cards in the page: every card shown so far whose identity is
+    // still listed, in the list's order; those not shown are hidden.
+    let drawn_ids = Memo::new(move |previous: Option<&Vec<String>>| {
+        shown_ids.with(|shown| {
+            let kept: HashSet<&str> = previous
+                .into_iter()
+                .flatten()
+                .chain(shown)
+                .map(String::as_str)
+                .collect();
+            all.with(|all| {
+                all.iter()
+                    .filter(|id| kept.contains(id.as_str()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let moving = super::card_moves::CardMoves::new(ids);
     provide_context(CodeListContext {
@@ -139,11 +167,12 @@ pub fn CodeList(ids: Memo<Vec<String>>) -> impl IntoView {
         drawn: StoredValue::new_local(0),
         owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         copy: StoredValue::new_local(copy),
-        focus,
+        flags,
         movable: Memo::new(move |_| moving.movable()),
     });
     let list = use_code_list();
     Effect::new(move |_| state.document.with(|document| list.sync_cards(document)));
+    Effect::new(move |_| shown_ids.with(|shown| list.show_only(shown)));
     view! {
         <ul class="token-list"
             on:focusin=move |event| set_focus(&event, true)

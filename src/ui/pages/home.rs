@@ -35,6 +35,7 @@ pub fn Home() -> impl IntoView {
         let group = group.get();
         index.with(|index| query.with(|query| index.select(query, group.as_deref())))
     });
+    let all = Memo::new(move |_| index.with(ListIndex::ids));
     let stored = Memo::new(move |_| !index.with(ListIndex::is_empty));
     let narrowed = move || !query.read().trim().is_empty() || group.read().is_some();
     let no_match = move || {
@@ -97,7 +98,7 @@ pub fn Home() -> impl IntoView {
                 <GroupChips groups=groups chosen=chosen />
             </Show>
             <p class="visually-hidden" role="status">{shown}</p>
-            <CodeList ids=ids />
+            <CodeList ids=ids all=all />
             <Show when=move || ids.read().is_empty()>
                 <p class="card empty">{no_match}</p>
             </Show>

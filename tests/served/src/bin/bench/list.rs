@@ -79,8 +79,8 @@ pub async fn list_run(server: &StaticServer, samples: &mut Samples) {
             "window.__longTasks = []; const field = document.getElementById('search'); const times = []; \
              const typed = '{TYPED}'; const listed = {LISTED}; \
              const names = Array.from({{ length: listed }}, (_, i) => `service${{i}}\nuser${{i}}@example.com`); \
-             const first = () => ((document.querySelector('.token__name') || {{}}).textContent || '').toLowerCase(); \
-             const count = () => document.querySelectorAll('.token').length; \
+             const first = () => ((document.querySelector('.token:not([hidden]) .token__name') || {{}}).textContent || '').toLowerCase(); \
+             const count = () => document.querySelectorAll('.token:not([hidden])').length; \
              const press = async value => {{ \
                const query = value.toLowerCase(); const matches = names.filter(n => n.includes(query)); \
                const expected = matches[0].split('\\n')[0]; const wanted = Math.min(matches.length, 24); \
