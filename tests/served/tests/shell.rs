@@ -44,9 +44,13 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with("split_") && name.ends_with(".wasm"))
         .collect();
+    // The page's own KDF code is fetched only when the worker cannot start.
+    let (kdf_here, chunks): (Vec<String>, Vec<String>) = chunks
+        .into_iter()
+        .partition(|name| name.starts_with("split_kdf_here-"));
     assert!(
-        chunks.len() >= 2,
-        "the build has no split chunks: {chunks:?}"
+        chunks.len() >= 2 && kdf_here.len() == 1,
+        "the build has no split chunks, or not the KDF's: {chunks:?} {kdf_here:?}"
     );
 
     let server = StaticServer::start(dist_dir()).await.unwrap();
@@ -88,7 +92,47 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
     browser.wait_for_text("Auto-lock after").await;
     let errors = browser.console_errors().await.unwrap();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    // The PIN was derived in the worker: the page never fetched its own KDF.
+    assert_eq!(
+        browser.eval(&started(&kdf_here[0])).await.unwrap(),
+        serde_json::Value::Null,
+        "the page fetched its KDF chunk though the worker ran"
+    );
     browser.quit().await;
+}
+
+/// Where the KDF worker cannot start (a host that lost its script), the
+/// page derives with its own KDF chunk, fetched then: the PIN is made and
+/// opens the vault.
+#[tokio::test]
+async fn without_its_worker_the_page_derives_with_a_chunk_fetched_then() {
+    let build = served_tests::pictures::temp_file("no-kdf-worker");
+    std::fs::create_dir_all(&build).unwrap();
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && !path.ends_with("kdf_worker_loader.js") {
+            std::fs::copy(&path, build.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let server = StaticServer::start(build.clone()).await.unwrap();
+    let browser = Browser::launch().await.unwrap();
+    browser.driver.goto(server.url("/")).await.unwrap();
+    browser.create_pin("864213").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    browser.press("Lock").await;
+    browser.unlock("864213").await;
+    browser.wait_for_text("No soft token identity yet.").await;
+    let fetched = browser
+        .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);")
+        .await
+        .unwrap();
+    let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+    assert!(
+        fetched.iter().any(|p| p.starts_with("/split_kdf_here-")),
+        "the page's KDF chunk was not fetched: {fetched:?}"
+    );
+    browser.quit().await;
+    std::fs::remove_dir_all(build).ok();
 }
 
 /// A chunk that cannot be fetched (offline before the service worker had
@@ -172,6 +216,22 @@ async fn the_host_headers_are_sent_and_no_page_may_frame_the_app() {
         headers,
         serde_json::json!({ "csp": "frame-ancestors 'none'", "nosniff": "nosniff",
                             "referrer": "no-referrer", "cache": "no-cache" })
+    );
+    // The hashed files may be kept a year, and go compressed, as a host
+    // sends them (what the phone rows of make bench measure).
+    let wasm = browser
+        .eval(
+            "const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm')).name; \
+             return fetch(wasm).then(async r => ({ cache: r.headers.get('cache-control'), \
+               encoding: r.headers.get('content-encoding'), \
+               magic: Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 4)) }));",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        wasm,
+        serde_json::json!({ "cache": "public, max-age=31536000, immutable",
+                            "encoding": "br", "magic": [0, 97, 115, 109] })
     );
     // A frame of the app, even from its own origin, is refused: its
     // document is the browser's error page, which the parent cannot read.
