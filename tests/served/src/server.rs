@@ -3,13 +3,18 @@
 //! "deploys" a new build at the same address, and its clock can be set
 //! apart from the machine's (the `Date` header it sends), which is how the
 //! clock check is tried.
+//!
+//! It answers as docs/offline-and-updates.md asks of a host: compressed
+//! (Brotli or gzip, as the browser accepts), the hashed files cacheable for
+//! a year, every other file asked again each time.
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, SystemTime};
 use tokio::task::JoinHandle;
 
@@ -34,7 +39,13 @@ impl StaticServer {
             let root = shared.read().map(|r| r.clone()).unwrap_or_default();
             let ahead = ahead.load(Ordering::Relaxed);
             async move {
-                let mut response = serve(&root, request.uri().path()).await;
+                let accepted = request
+                    .headers()
+                    .get(header::ACCEPT_ENCODING)
+                    .and_then(|value| value.to_str().ok())
+                    .map(Encoding::accepted)
+                    .unwrap_or_default();
+                let mut response = serve(&root, request.uri().path(), accepted).await;
                 if let Ok(date) = HeaderValue::from_str(&http_date(ahead)) {
                     response.headers_mut().insert(header::DATE, date);
                 }
@@ -113,7 +124,7 @@ fn http_date(ahead: i64) -> String {
     httpdate::fmt_http_date(time.unwrap_or(now))
 }
 
-async fn serve(root: &Path, url_path: &str) -> Response<Body> {
+async fn serve(root: &Path, url_path: &str, accepted: Vec<Encoding>) -> Response<Body> {
     let relative: PathBuf = Path::new(url_path.trim_start_matches('/'))
         .components()
         .filter(|c| matches!(c, Component::Normal(_)))
@@ -125,13 +136,26 @@ async fn serve(root: &Path, url_path: &str) -> Response<Body> {
     }
     match tokio::fs::read(&file).await {
         Ok(bytes) => {
-            let mut response = Response::new(Body::from(bytes));
+            let kind = content_type(&file);
+            let encoded = accepted
+                .into_iter()
+                .find(|_| compressible(kind, bytes.len()))
+                .and_then(|encoding| Some((encoding, compressed(&file, &bytes, encoding)?)));
+            let (encoding, body) = match encoded {
+                Some((encoding, body)) => (Some(encoding), body.as_ref().clone()),
+                None => (None, bytes),
+            };
+            let mut response = Response::new(Body::from(body));
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(&file)),
-            );
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            if let Some(encoding) = encoding {
+                headers.insert(
+                    header::CONTENT_ENCODING,
+                    HeaderValue::from_static(encoding.name()),
+                );
+            }
+            headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+            headers.insert(header::CACHE_CONTROL, cache_control(&file));
             // What docs/offline-and-updates.md asks of a host ("What the host
             // must send").
             headers.insert(
@@ -154,6 +178,101 @@ async fn serve(root: &Path, url_path: &str) -> Response<Body> {
             response
         }
     }
+}
+
+/// What a host compresses: text and WASM, not pictures that are
+/// compressed already, nor files too small to gain.
+fn compressible(kind: &str, len: usize) -> bool {
+    len > 1024 && kind != "image/png"
+}
+
+/// A compression the browser accepts, best first.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    /// Those named in an `Accept-Encoding`, Brotli first (q-values are
+    /// not weighed: browsers send none).
+    fn accepted(header: &str) -> Vec<Self> {
+        let named = |name: &str| {
+            header
+                .split(',')
+                .any(|part| part.split(';').next().is_some_and(|n| n.trim() == name))
+        };
+        [(Self::Brotli, "br"), (Self::Gzip, "gzip")]
+            .into_iter()
+            .filter(|(_, name)| named(name))
+            .map(|(encoding, _)| encoding)
+            .collect()
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Brotli => "br",
+            Self::Gzip => "gzip",
+        }
+    }
+}
+
+type CompressedFiles = HashMap<(PathBuf, Option<SystemTime>, Encoding), Arc<Vec<u8>>>;
+
+/// `bytes` of `file` compressed, made once per file version in this
+/// process, at the levels a host precompresses with (Brotli 11 costs
+/// seconds a megabyte: 9 is within a few percent of it); `None` should
+/// the encoder fail, and the file goes as it is.
+fn compressed(file: &Path, bytes: &[u8], encoding: Encoding) -> Option<Arc<Vec<u8>>> {
+    static MADE: OnceLock<Mutex<CompressedFiles>> = OnceLock::new();
+    let modified = std::fs::metadata(file).and_then(|m| m.modified()).ok();
+    let key = (file.to_path_buf(), modified, encoding);
+    let made = MADE.get_or_init(Mutex::default);
+    if let Some(body) = made.lock().ok().and_then(|made| made.get(&key).cloned()) {
+        return Some(body);
+    }
+    let body = match encoding {
+        Encoding::Brotli => {
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 9,
+                lgwin: 22,
+                ..Default::default()
+            };
+            let mut out = Vec::new();
+            brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
+            out
+        }
+        Encoding::Gzip => {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            std::io::Write::write_all(&mut encoder, bytes).ok()?;
+            encoder.finish().ok()?
+        }
+    };
+    let body = Arc::new(body);
+    if let Ok(mut made) = made.lock() {
+        made.insert(key, body.clone());
+    }
+    Some(body)
+}
+
+/// A file whose name holds its content's hash (Trunk's `-<16 hex>`, the
+/// split chunks' too) never changes under that name: a new build has new
+/// names. Anything else (index.html, sw.js, the manifest) is asked again.
+fn cache_control(file: &Path) -> HeaderValue {
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    HeaderValue::from_static(if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    })
 }
 
 fn content_type(file: &Path) -> &'static str {
