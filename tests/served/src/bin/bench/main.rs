@@ -12,12 +12,15 @@
 //! and the longest task meanwhile), main-thread time per second of ticking
 //! codes, and layout shift; JS heap and WASM memory after unlock; cold start
 //! and unlock in Firefox and WebKit beside Chromium (`engines.rs`); our Argon2id worker
-//! against hash-wasm's; Lighthouse 12.2.3 (desktop) scores.
+//! against hash-wasm's; Lighthouse 12.2.3 scores, desktop and as a phone
+//! on a slow network (`lighthouse.rs`). The server compresses as a static
+//! host does (Brotli, gzip), so transfer figures are what a person downloads.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool, like the tests: a failed step ends the run, saying which
 
 mod engines;
 mod import;
+mod lighthouse;
 mod list;
 mod passkeys;
 mod pin_reset;
@@ -33,6 +36,9 @@ use thirtyfour::prelude::*;
 const PIN: &str = "246810";
 const MANY: usize = 500;
 const RENDERS_PER_RUN: usize = 3;
+/// The start path's bytes, gzip -9 of each file fetched before the PIN
+/// field (issue 26: halved from 300,000).
+const COLD_LOAD_GZIP_BUDGET: usize = 150_000;
 
 /// Installed in every document before the app runs.
 const OBSERVERS: &str = r#"
@@ -175,6 +181,19 @@ async fn cold_run(server: &StaticServer, samples: &mut Samples) -> Vec<String> {
         .ok()
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default();
+
+    // What crossed the network (compressed, as served) until then.
+    samples.add(
+        "cold load transfer, as served (bytes)",
+        number(
+            &browser,
+            "const before = e => e.startTime <= window.__pinReadyAt; \
+             return performance.getEntriesByType('navigation') \
+               .concat(performance.getEntriesByType('resource').filter(before)) \
+               .reduce((sum, e) => sum + e.transferSize, 0);",
+        )
+        .await,
+    );
 
     browser.create_pin(PIN).await;
     browser.wait_for_text("No soft token identity yet.").await;
@@ -440,53 +459,6 @@ window.measure = async () => { const fresh = await oursFresh(); await theirs(); 
     std::fs::remove_dir_all(dir).ok();
 }
 
-/// Lighthouse 12.2.3, desktop preset, on the served build.
-fn lighthouse(url: &str, samples: &mut Samples, runs: usize) -> Option<String> {
-    let bin =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/node_modules/.bin/lighthouse");
-    for _ in 0..runs {
-        let output = std::process::Command::new(&bin)
-            .arg(url)
-            .args([
-                "--preset=desktop",
-                "--only-categories=performance,accessibility,best-practices",
-                "--output=json",
-                "--output-path=stdout",
-                "--quiet",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run",
-            ])
-            .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-            .output()
-            .ok()?;
-        let report: Value = serde_json::from_slice(&output.stdout).ok()?;
-        for (key, name) in [
-            ("performance", "Lighthouse performance"),
-            ("accessibility", "Lighthouse accessibility"),
-            ("best-practices", "Lighthouse best practices"),
-        ] {
-            samples.add(
-                name,
-                report["categories"][key]["score"]
-                    .as_f64()
-                    .unwrap_or(f64::NAN)
-                    * 100.0,
-            );
-        }
-        let failing: Vec<String> = report["audits"]
-            .as_object()?
-            .values()
-            .filter(|a| {
-                a["score"].as_f64().is_some_and(|s| s < 1.0) && a["scoreDisplayMode"] == "binary"
-            })
-            .filter_map(|a| a["id"].as_str().map(str::to_owned))
-            .collect();
-        if !failing.is_empty() {
-            return Some(failing.join(", "));
-        }
-    }
-    None
-}
-
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).ok();
@@ -515,6 +487,7 @@ async fn main() {
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let part = |name: &str| only.is_empty() || only.split(',').any(|p| p.trim() == name);
     let server = StaticServer::start(dist_dir()).await.expect("server");
+    server.precompress();
     let mut samples = Samples::default();
     let mut loaded = Vec::new();
     for run in (0..runs).filter(|_| part("cold")) {
@@ -566,7 +539,7 @@ async fn main() {
     let mut lighthouse_failures = None;
     if part("lighthouse") {
         eprintln!("bench: Lighthouse");
-        lighthouse_failures = lighthouse(&server.url("/"), &mut samples, runs.min(3));
+        lighthouse_failures = lighthouse::run(&server.url("/"), &mut samples, runs.min(3));
     }
 
     // Bytes of the cold load: the files the page fetched before the PIN field.
@@ -590,8 +563,15 @@ async fn main() {
     let total_gzip: usize = bytes.values().map(|b| b.1).sum();
 
     let budgets: Vec<(&str, &str, f64, bool)> = vec![
-        ("cold start (ms)", "<=", 300.0, true),
-        ("unlock (ms)", "<=", 1000.0, true),
+        // Issue 26's budgets: the start path halved.
+        ("cold start (ms)", "<=", 150.0, true),
+        (
+            "cold load transfer, as served (bytes)",
+            "<=",
+            150_000.0,
+            true,
+        ),
+        ("unlock (ms)", "<=", 400.0, true),
         ("unlock: longest task (ms)", "<=", 50.0, true),
         ("unlock with a passkey (ms)", "<=", 1000.0, true),
         ("unlock with a passkey: longest task (ms)", "<=", 50.0, true),
@@ -668,6 +648,8 @@ async fn main() {
         ),
         ("KDF: ratio ours / hash-wasm", "<=", 0.8, true),
         ("Lighthouse performance", ">=", 95.0, false),
+        (lighthouse::MOBILE_SIMULATED_SCORE, ">=", 98.0, false),
+        (lighthouse::MOBILE_SIMULATED_LCP, "<=", 1500.0, true),
         ("Lighthouse accessibility", ">=", 100.0, false),
         ("Lighthouse best practices", ">=", 100.0, false),
     ];
@@ -679,13 +661,15 @@ async fn main() {
             println!("| cold load {kind_name}: raw / gzip (bytes) | {raw} / {gz} | | | |");
         }
     }
-    let size_ok = total_gzip <= 300_000 || !part("cold");
+    let size_ok = total_gzip <= COLD_LOAD_GZIP_BUDGET || !part("cold");
     println!(
-        "| cold load total gzip (bytes) | {total_gzip} | | | <= 300000 {} |",
+        "| cold load total gzip (bytes) | {total_gzip} | | | <= {COLD_LOAD_GZIP_BUDGET} {} |",
         if size_ok { "ok" } else { "BROKEN" }
     );
     if !size_ok {
-        broken.push(format!("cold load {total_gzip} B gzip > 300000"));
+        broken.push(format!(
+            "cold load {total_gzip} B gzip > {COLD_LOAD_GZIP_BUDGET}"
+        ));
     }
     let mut report = json!({ "runs": runs, "bytes": bytes.iter().map(|(k, (r, g))| (k.to_string(), json!({"raw": r, "gzip": g}))).collect::<serde_json::Map<_, _>>(), "cold_load_gzip_total": total_gzip, "files": files });
     let mut measures = serde_json::Map::new();
