@@ -87,6 +87,28 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
         );
     }
 
+    // The KDF worker's files are asked for too, once the PIN field is up.
+    let prefetched = wait_for(
+        "the KDF worker's WASM to be prefetched",
+        Duration::from_secs(20),
+        || async {
+            browser
+                .eval(
+                    "const e = performance.getEntriesByType('resource').find(e => \
+                       e.name.endsWith('/kdf_worker_bg.wasm') && e.initiatorType === 'link'); \
+                     return e ? e.startTime : null;",
+                )
+                .await
+                .ok()?
+                .as_f64()
+        },
+    )
+    .await;
+    assert!(
+        prefetched >= pin_field_at,
+        "the worker was prefetched at {prefetched} ms, before the PIN field at {pin_field_at} ms"
+    );
+
     // A screen from the other chunk runs too.
     browser.press("Settings").await;
     browser.wait_for_text("Auto-lock after").await;
@@ -221,7 +243,7 @@ async fn the_host_headers_are_sent_and_no_page_may_frame_the_app() {
     // sends them (what the phone rows of make bench measure).
     let wasm = browser
         .eval(
-            "const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm')).name; \
+            "const wasm = performance.getEntriesByType('resource').find(e => /[/]softtoken-[0-9a-f]{16}_bg[.]wasm$/.test(e.name)).name; \
              return fetch(wasm).then(async r => ({ cache: r.headers.get('cache-control'), \
                encoding: r.headers.get('content-encoding'), \
                magic: Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 4)) }));",
