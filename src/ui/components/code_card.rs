@@ -128,10 +128,13 @@ pub fn CodeCard(id: String) -> impl IntoView {
             None => format!("{shown}. Press to copy."),
         }
     };
-    // Restarted with each code, and when a hidden card shows again (its
-    // animation starts then): the delay puts the bar where the clock is.
+    // Restarted with each code, and whenever the bar's animation starts
+    // again (the card shown again, or moved: a node put back in the page
+    // starts its animations over): the delay puts the bar where the clock is.
+    let restarted = RwSignal::new(0_u32);
     let bar_delay = move || {
         step.track();
+        restarted.track();
         if !shown.get() {
             return String::new();
         }
@@ -231,7 +234,8 @@ pub fn CodeCard(id: String) -> impl IntoView {
                                 style:animation-duration=bar_duration
                                 style:--bar-steps=bar_steps
                                 style:--bar-seconds=bar_seconds
-                                style:animation-delay=bar_delay></span>
+                                style:animation-delay=bar_delay
+                                on:animationstart=move |_| restarted.update(|n| *n = n.wrapping_add(1))></span>
                         }
                         .into_any(),
                     }}
