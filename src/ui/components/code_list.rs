@@ -104,12 +104,12 @@ pub fn CodeList(ids: Memo<Vec<String>>, all: Memo<Vec<String>>) -> impl IntoView
             });
         }
     };
-    // The cards shown: a prefix of `ids` that shows at most a screen of
+    // The cards shown: a prefix of `ids` that draws at most a screen of
     // new cards at once, then more each frame. A new list (a search
     // emptied: 1 card to 2,000) starts again the same way, instead of
-    // drawing or showing every card in one task.
-    // Only cards to draw count: a card drawn before and hidden shows again
-    // at once (its attribute, not its nodes).
+    // drawing every card in one task; a card drawn before and hidden
+    // shows again at once (its attribute, not its nodes), so only cards
+    // to draw count against the budget.
     let frame = RwSignal::new(0_u32);
     let shown_ids = Memo::new(move |previous: Option<&Vec<String>>| {
         frame.track();

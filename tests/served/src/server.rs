@@ -8,7 +8,7 @@
 //! (Brotli or gzip, as the browser accepts), the hashed files cacheable for
 //! a year, every other file asked again each time.
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -158,12 +158,13 @@ async fn serve(root: &Path, url_path: &str, accepted: Vec<Encoding>) -> Response
         Ok(bytes) => {
             let kind = content_type(&file);
             let encoded = accepted
-                .into_iter()
-                .find(|_| compressible(kind, bytes.len()))
+                .first()
+                .copied()
+                .filter(|_| compressible(kind, bytes.len()))
                 .and_then(|encoding| Some((encoding, compressed(&file, &bytes, encoding)?)));
             let (encoding, body) = match encoded {
-                Some((encoding, body)) => (Some(encoding), body.as_ref().clone()),
-                None => (None, bytes),
+                Some((encoding, body)) => (Some(encoding), body),
+                None => (None, Bytes::from(bytes)),
             };
             let mut response = Response::new(Body::from(body));
             let headers = response.headers_mut();
@@ -237,13 +238,13 @@ impl Encoding {
     }
 }
 
-type CompressedFiles = HashMap<(PathBuf, Option<SystemTime>, Encoding), Arc<Vec<u8>>>;
+type CompressedFiles = HashMap<(PathBuf, Option<SystemTime>, Encoding), Bytes>;
 
 /// `bytes` of `file` compressed, made once per file version in this
 /// process, at the levels a host precompresses with (Brotli 11 costs
 /// seconds a megabyte: 9 is within a few percent of it); `None` should
 /// the encoder fail, and the file goes as it is.
-fn compressed(file: &Path, bytes: &[u8], encoding: Encoding) -> Option<Arc<Vec<u8>>> {
+fn compressed(file: &Path, bytes: &[u8], encoding: Encoding) -> Option<Bytes> {
     static MADE: OnceLock<Mutex<CompressedFiles>> = OnceLock::new();
     let modified = std::fs::metadata(file).and_then(|m| m.modified()).ok();
     let key = (file.to_path_buf(), modified, encoding);
@@ -262,18 +263,21 @@ fn compressed(file: &Path, bytes: &[u8], encoding: Encoding) -> Option<Arc<Vec<u
             brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
             out
         }
-        Encoding::Gzip => {
-            let mut encoder =
-                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            std::io::Write::write_all(&mut encoder, bytes).ok()?;
-            encoder.finish().ok()?
-        }
+        Encoding::Gzip => gzip(bytes)?,
     };
-    let body = Arc::new(body);
+    let body = Bytes::from(body);
     if let Ok(mut made) = made.lock() {
         made.insert(key, body.clone());
     }
     Some(body)
+}
+
+/// `bytes` as gzip at its best level (what the bench counts a file's
+/// cold-load bytes by, too).
+pub fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut encoder, bytes).ok()?;
+    encoder.finish().ok()
 }
 
 /// A file whose name holds its content's hash (Trunk's `-<16 hex>`, the

@@ -28,7 +28,6 @@ mod pin_reset;
 use serde_json::{Value, json};
 use served_tests::{Browser, StaticServer, dist_dir, wait_for};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use thirtyfour::prelude::*;
@@ -460,9 +459,7 @@ window.measure = async () => { const fresh = await oursFresh(); await theirs(); 
 }
 
 fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).ok();
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
+    served_tests::server::gzip(bytes).map_or(0, |gzip| gzip.len())
 }
 
 fn kind(path: &str) -> &'static str {
