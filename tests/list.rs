@@ -7,9 +7,11 @@
 
 mod support;
 
+use js_sys::Reflect;
 use support::adding::*;
+use support::shadow::{Shadowed, function};
 use support::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
 
@@ -352,11 +354,41 @@ async fn alt_and_the_arrows_move_a_focused_card_and_say_where_it_went() {
     assert_eq!(shown_names(&app), by_name);
 }
 
+/// Notes each readwrite transaction's stores and `durability`, as
+/// `"vault:strict"`, and passes it on unchanged.
+fn note_durability() -> (Shadowed, js_sys::Array) {
+    let asked = js_sys::Array::new();
+    let prototype = Reflect::get(&web_sys::window().unwrap(), &"IDBDatabase".into())
+        .and_then(|class| Reflect::get(&class, &"prototype".into()))
+        .unwrap();
+    let original = Reflect::get(&prototype, &"transaction".into()).unwrap();
+    let noting = function(
+        "original, asked",
+        "return function (names, mode, options) { \
+           if (mode === 'readwrite') asked.push(`${names}:${options && options.durability}`); \
+           return original.call(this, names, mode, options); }",
+    )
+    .call2(&JsValue::NULL, &original, &asked)
+    .unwrap();
+    (Shadowed::with(prototype, "transaction", noting), asked)
+}
+
 #[wasm_bindgen_test]
-async fn a_card_dropped_on_another_takes_its_place() {
-    let app = mount(&fresh_db_name("list-drag"));
+async fn a_card_dropped_on_another_takes_its_place_and_keeps_it() {
+    let db = fresh_db_name("list-drag");
+    let (_noting, asked) = note_durability();
+    let app = mount(&db);
     with_identities(&app, &["A:one", "B:two", "C:three"]).await;
     wait_for_names(&app, &["A (one)", "B (two)", "C (three)"]).await;
+    let noted = |asked: &js_sys::Array| -> Vec<String> {
+        asked.iter().filter_map(|a| a.as_string()).collect()
+    };
+    assert!(
+        noted(&asked).contains(&"vault:strict".to_owned()),
+        "adding tokens waits for the disk: {:?}",
+        noted(&asked)
+    );
+    asked.set_length(0);
     let cards = all(&app.container, "li.token");
     let grips = all(&app.container, ".token__grip[draggable=true]");
     assert_eq!(grips.len(), 3, "each card has a grip to drag by");
@@ -376,6 +408,15 @@ async fn a_card_dropped_on_another_takes_its_place() {
     drag(&grips[0], "dragend");
     wait_for_names(&app, &["B (two)", "C (three)", "A (one)"]).await;
     wait_for_text(&app, "A (one) moved to position 3 of 3.").await;
+    // A move only rearranges: its one write does not wait for the flush,
+    // and is stored all the same.
+    assert_eq!(noted(&asked), ["vault:relaxed"]);
+    drop(app);
+    let app = mount(&db);
+    wait_for_text(&app, "Enter your PIN").await;
+    type_into(&app, "PIN", PIN).await;
+    click(&app, "Unlock").await;
+    wait_for_names(&app, &["B (two)", "C (three)", "A (one)"]).await;
 }
 
 #[wasm_bindgen_test]

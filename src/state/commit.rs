@@ -4,14 +4,16 @@
 //! first (a browser without Web Locks), the latest version is loaded (with
 //! the key already held) and the change applied to it again, so no tab's
 //! change is lost. A write returns only once the browser has committed it
-//! durably: a screen that says "saved" after it is telling the truth.
+//! durably: a screen that says "saved" after it is telling the truth. The
+//! one exception is [`AppState::arrange`], for what only rearranges the
+//! list, which is committed without waiting for the disk's flush.
 //!
 //! Security contract: a write that finishes after the app locked keeps
 //! what it stored and reinstalls neither the key nor the document (the
 //! lock epoch of `state/mod.rs`).
 
 use super::{AppError, AppState, SessionError};
-use crate::platform::storage::StorageError;
+use crate::platform::storage::{Durability, StorageError};
 use crate::platform::web_lock;
 use leptos::prelude::*;
 use vault::{Document, OsEntropy, SealedVault, UnlockedVault};
@@ -28,20 +30,51 @@ impl AppState {
         &self,
         change: impl Fn(&mut Document) -> Result<T, E>,
     ) -> Result<T, AppError> {
+        self.commit_as(Durability::Strict, change).await
+    }
+
+    /// [`AppState::commit`] for a change that only rearranges the list (a
+    /// move, a use count, the order, "Pin to top"): its write does not wait
+    /// for the disk's flush, which costs 12-100 ms with 2,000 identities.
+    /// A power loss in the moment after it may undo that rearrangement,
+    /// never a token (`platform/storage`'s contract).
+    ///
+    /// # Errors
+    /// As [`AppState::commit`].
+    pub(super) async fn arrange<T, E: Into<AppError>>(
+        &self,
+        change: impl Fn(&mut Document) -> Result<T, E>,
+    ) -> Result<T, AppError> {
+        self.commit_as(Durability::Relaxed, change).await
+    }
+
+    async fn commit_as<T, E: Into<AppError>>(
+        &self,
+        durability: Durability,
+        change: impl Fn(&mut Document) -> Result<T, E>,
+    ) -> Result<T, AppError> {
         let outcome = std::cell::RefCell::new(None);
-        self.write_with(|vault, document| {
+        self.write_as(durability, |vault, document| {
             *outcome.borrow_mut() = Some(change(document).map_err(Into::into)?);
             Ok(vault.seal(document, &mut OsEntropy)?)
         })
         .await?;
-        // `write_with` returns Ok only after a step ran, which set it.
+        // `write_as` returns Ok only after a step ran, which set it.
         outcome.into_inner().ok_or(SessionError::Locked.into())
     }
 
-    /// Prepares a new sealed version with `step` and stores it, retrying
-    /// after a conflict with another tab's write.
+    /// Prepares a new sealed version with `step` and stores it durably,
+    /// retrying after a conflict with another tab's write.
     pub(super) async fn write_with(
         &self,
+        step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, AppError>,
+    ) -> Result<(), AppError> {
+        self.write_as(Durability::Strict, step).await
+    }
+
+    async fn write_as(
+        &self,
+        durability: Durability,
         step: impl Fn(&mut UnlockedVault, &mut Document) -> Result<SealedVault, AppError>,
     ) -> Result<(), AppError> {
         let store = self.store().ok_or(SessionError::StorageNotOpen)?;
@@ -66,7 +99,9 @@ impl AppState {
                 None => self.snapshot()?,
             };
             let sealed = step(&mut vault, &mut document)?;
-            let written = store.write_vault(&sealed.to_text(), revision).await;
+            let written = store
+                .write_vault_as(&sealed.to_text(), revision, durability)
+                .await;
             if self.inner.try_with_value(|inner| inner.epoch) != Some(epoch) {
                 // Locked (or closed) while writing: what was stored stays
                 // stored, and the key and document prepared are dropped.

@@ -1,7 +1,9 @@
 //! The person's arrangement of the list, as the screens ask for it: the
 //! order, "Pin to top", moving a card, groups, icons, and the use count a
 //! copy adds. Each is one revision-checked write of the document
-//! (`commit.rs`) around a pure operation of `vault/src/listing.rs`.
+//! (`commit.rs`) around a pure operation of `vault/src/listing.rs`; the
+//! order, "Pin to top", a move and a use count only rearrange the list, so
+//! theirs do not wait for the disk's flush (`AppState::arrange`).
 
 use super::{AppError, AppState};
 use vault::{IconChoice, Order};
@@ -10,7 +12,7 @@ impl AppState {
     /// # Errors
     /// As [`AppState::commit`].
     pub async fn set_order(&self, order: Order) -> Result<(), AppError> {
-        self.commit(|document| {
+        self.arrange(|document| {
             document.set_order(order);
             Ok::<_, AppError>(())
         })
@@ -22,7 +24,7 @@ impl AppState {
     /// # Errors
     /// [`vault::DocumentError::NoSuchIdentity`], or as [`AppState::commit`].
     pub async fn set_favourite(&self, id: &str, favourite: bool) -> Result<(), AppError> {
-        self.commit(|document| document.set_favourite(id, favourite))
+        self.arrange(|document| document.set_favourite(id, favourite))
             .await
     }
 
@@ -31,7 +33,7 @@ impl AppState {
     /// # Errors
     /// As [`AppState::set_favourite`].
     pub async fn move_identity(&self, id: &str, position: usize) -> Result<(), AppError> {
-        self.commit(|document| document.move_identity(id, position))
+        self.arrange(|document| document.move_identity(id, position))
             .await
     }
 
@@ -40,7 +42,7 @@ impl AppState {
     /// # Errors
     /// As [`AppState::set_favourite`].
     pub async fn count_use(&self, id: &str) -> Result<(), AppError> {
-        self.commit(|document| document.count_use(id)).await
+        self.arrange(|document| document.count_use(id)).await
     }
 
     /// # Errors

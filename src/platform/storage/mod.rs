@@ -11,10 +11,15 @@
 //! Every change is one readwrite transaction that checks the revision it
 //! started from and writes revision + 1, so a write that lost a race with
 //! another tab fails as [`StorageError::Conflict`] and overwrites nothing.
-//! A write is reported done only once its transaction has committed with
-//! `durability: "strict"` (flushed to disk, where the browser honours it):
-//! what the screen calls saved survives a crash. Nothing here ever
-//! deletes the vault record.
+//! A write is reported done only once its transaction has committed. With
+//! [`Durability::Strict`] (every write but the list's arrangement) it is
+//! flushed to disk first, where the browser honours the option: what the
+//! screen calls saved survives a crash, of the browser or of the device.
+//! [`Durability::Relaxed`] (a moved card, a use count, the order, "Pin to
+//! top") survives the browser's crash, and a power loss in the moment
+//! after it may undo that one rearrangement, never a token: each write
+//! holds the whole document, and a later strict write flushes the earlier
+//! ones with it. Nothing here ever deletes the vault record.
 //!
 //! When another tab opens a newer schema, this connection closes itself at
 //! once (so that tab is not blocked) and every later call fails as
@@ -47,6 +52,25 @@ pub const DEFAULT_DB_NAME: &str = "softtoken";
 const VAULT_KEY: &str = "vault";
 const META_KEY: &str = "meta";
 
+/// How a write waits for the disk (module docs: what each promises).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// `durability: "strict"`: complete once flushed to disk.
+    Strict,
+    /// `durability: "relaxed"`: complete once the browser holds it; the
+    /// flush may come later. Only for writes that rearrange the list.
+    Relaxed,
+}
+
+impl Durability {
+    fn as_option(self) -> &'static str {
+        match self {
+            Self::Strict => "strict",
+            Self::Relaxed => "relaxed",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredVault {
     pub revision: u64,
@@ -72,18 +96,23 @@ impl Store {
             .map_or_else(|| StorageError::from_idb(error), Closed::error)
     }
 
-    /// A readwrite transaction on `stores` that completes only once the
-    /// browser has flushed it to disk (`durability: "strict"`; a browser
+    /// A readwrite transaction on `stores` with `durability` (a browser
     /// that does not know the option ignores it and uses its default).
     fn durable_transaction(
         &self,
         stores: &[&str],
+        durability: Durability,
     ) -> Result<web_sys::IdbTransaction, StorageError> {
         let names: js_sys::Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
         // web-sys binds the options dictionary only behind its unstable
         // flag, so the call is made through JavaScript.
         let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).ok();
+        js_sys::Reflect::set(
+            &options,
+            &"durability".into(),
+            &durability.as_option().into(),
+        )
+        .ok();
         let failed = |error: JsValue| {
             if let Some(closed) = self.closed.get() {
                 closed.error()
@@ -177,7 +206,21 @@ impl Store {
     /// [`StorageError::Quota`] when the disk is full. Either way the stored
     /// record is unchanged.
     pub async fn write_vault(&self, text: &str, expected: u64) -> Result<u64, StorageError> {
-        self.read_then_write(VAULT_STORE, VAULT_KEY, |current| {
+        self.write_vault_as(text, expected, Durability::Strict)
+            .await
+    }
+
+    /// [`Store::write_vault`], waiting for the disk as `durability` says.
+    ///
+    /// # Errors
+    /// As [`Store::write_vault`].
+    pub async fn write_vault_as(
+        &self,
+        text: &str,
+        expected: u64,
+        durability: Durability,
+    ) -> Result<u64, StorageError> {
+        self.read_then_write(VAULT_STORE, VAULT_KEY, durability, |current| {
             // A value of another type is damage, as on the read side: it is
             // never taken for "no record yet" and overwritten.
             let current_revision = match as_text(current)? {
@@ -210,9 +253,10 @@ impl Store {
         &self,
         store: &str,
         key: &str,
+        durability: Durability,
         decide: impl FnOnce(Option<JsValue>) -> Result<(String, T), StorageError>,
     ) -> Result<T, StorageError> {
-        let raw_tx = self.durable_transaction(&[store])?;
+        let raw_tx = self.durable_transaction(&[store], durability)?;
         let tx = idb::Transaction::from(raw_tx.clone());
         let object_store = tx.object_store(store).map_err(|e| self.error(e))?;
         let key = JsValue::from_str(key);
@@ -272,7 +316,7 @@ impl Store {
         now_ms: u64,
         change: impl FnOnce(&mut Attempts),
     ) -> Result<Attempts, StorageError> {
-        self.read_then_write(META_STORE, META_KEY, |current| {
+        self.read_then_write(META_STORE, META_KEY, Durability::Strict, |current| {
             let mut attempts =
                 parse_attempts(as_text(current)).unwrap_or_else(|_| Attempts::after_damage(now_ms));
             attempts.clamp(now_ms);
@@ -292,7 +336,7 @@ impl Store {
     pub async fn write_attempts(&self, attempts: &Attempts) -> Result<(), StorageError> {
         let json =
             serde_json::to_string(attempts).map_err(|e| StorageError::Failed(e.to_string()))?;
-        self.read_then_write(META_STORE, META_KEY, |_| Ok((json, ())))
+        self.read_then_write(META_STORE, META_KEY, Durability::Strict, |_| Ok((json, ())))
             .await
     }
 
