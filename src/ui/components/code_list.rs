@@ -22,7 +22,7 @@
 use super::code_context::{
     Cards, CodeListContext, CopyToClipboard, Flags, Steps, card_id, follow_clock, use_code_list,
 };
-use crate::state::{Copied, clear_clipboard_later, copy_code, use_app_state};
+use crate::state::{Copied, clear_clipboard_later, copy_code, use_app_state, use_preferences};
 use crate::ui::components::code_card::CodeCard;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -63,9 +63,10 @@ pub fn CodeList(ids: Memo<Vec<String>>, all: Memo<Vec<String>>) -> impl IntoView
     let state = use_app_state();
     let second = Memo::new(move |_| state.now_ms.get() / 1000);
     let steps = StoredValue::new_local(Steps::new());
+    let preferences = use_preferences();
     Effect::new(move |_| {
         let now = second.get();
-        follow_clock(steps, now);
+        follow_clock(steps, now, preferences.show_next_code.get());
     });
     let copy_action = Action::new_local(
         move |(id, code, shown): &(String, String, Option<web_sys::Element>)| {
