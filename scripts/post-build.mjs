@@ -56,12 +56,16 @@ function writePolicy(indexPath) {
   return hashes.length;
 }
 
+/** Every file under `dir`, at any depth, as a path from `dir`. */
+function pathsUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? pathsUnder(path) : [path];
+  });
+}
+
 function filesUnder(dir) {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    })
+  return pathsUnder(dir)
     .map((path) => relative(root, path).split(sep).join("/"))
     .filter((path) => path !== SERVICE_WORKER && !path.startsWith(`${ICON_DIR}/`))
     .sort();

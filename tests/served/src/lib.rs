@@ -18,6 +18,25 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// The release build the tests serve; `make test` builds it first.
+/// `from`'s files and folders (the brand icons, the language catalogs)
+/// into `to`.
+///
+/// # Errors
+/// The first file or folder that cannot be read or written.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn dist_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist");
     assert!(

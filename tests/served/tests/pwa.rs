@@ -342,7 +342,7 @@ fn deploy_changed_build(server: &StaticServer) -> PathBuf {
     ));
     std::fs::remove_dir_all(&next).ok();
     std::fs::create_dir_all(&next).unwrap();
-    copy_dir(&dist_dir(), &next);
+    served_tests::copy_dir(&dist_dir(), &next).unwrap();
     let index = next.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap().replace(
         "<title>",
@@ -367,20 +367,6 @@ fn deploy_changed_build(server: &StaticServer) -> PathBuf {
     );
     server.set_root(next.clone());
     next
-}
-
-/// `from`'s files and folders (the brand icons are a folder) into `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 async fn build_marker(browser: &Browser) -> Value {

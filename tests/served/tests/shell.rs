@@ -129,13 +129,8 @@ async fn the_first_screen_loads_without_the_other_screens_code_which_follows() {
 #[tokio::test]
 async fn without_its_worker_the_page_derives_with_a_chunk_fetched_then() {
     let build = served_tests::pictures::temp_file("no-kdf-worker");
-    std::fs::create_dir_all(&build).unwrap();
-    for entry in std::fs::read_dir(dist_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() && !path.ends_with("kdf_worker_loader.js") {
-            std::fs::copy(&path, build.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    served_tests::copy_dir(&dist_dir(), &build).unwrap();
+    std::fs::remove_file(build.join("kdf_worker_loader.js")).unwrap();
     let server = StaticServer::start(build.clone()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.driver.goto(server.url("/")).await.unwrap();
