@@ -24,12 +24,12 @@ test: setup
 lint:
 	scripts/check-layers.sh
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features i18n/compile -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features split --bin softtoken -- -D warnings
 
 test-native:
-	cargo test --workspace --exclude served-tests
+	cargo test --workspace --exclude served-tests --features i18n/compile
 	node --test scripts/icon-pack.test.mjs
 
 test-browser:

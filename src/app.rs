@@ -3,7 +3,10 @@
 //! the router. Every route but the PIN gate sits under one protected parent
 //! route that redirects to `/pin` unless the vault is unlocked.
 
-use crate::state::{AppConfig, Phase, provide_app_state, provide_preferences, provide_updates};
+use crate::state::{
+    AppConfig, Phase, provide_app_state, provide_i18n, provide_preferences, provide_updates,
+};
+use crate::state::{Msg, t};
 use crate::ui::components::top_bar::TopBar;
 use crate::ui::components::update_prompt::UpdatePrompt;
 use crate::ui::pages::pin_gate::PinGate;
@@ -25,10 +28,18 @@ pub async fn start() {
     let config = AppConfig::default();
     let listed = Box::pin(crate::state::database_exists(&config.db_name));
     let waited = Box::pin(gloo_timers::future::TimeoutFuture::new(LISTING_WAIT_MS));
-    let first_visit = match futures_util::future::select(listed, waited).await {
-        futures_util::future::Either::Left((exists, _)) => exists == Some(false),
-        futures_util::future::Either::Right(_) => false,
+    let first_visit = async {
+        match futures_util::future::select(listed, waited).await {
+            futures_util::future::Either::Left((exists, _)) => exists == Some(false),
+            futures_util::future::Either::Right(_) => false,
+        }
     };
+    // The texts arrive meanwhile (index.html started fetching them).
+    let (first_visit, texts) =
+        futures_util::future::join(first_visit, crate::state::start_language()).await;
+    if !texts {
+        return;
+    }
     start_at_the_gate();
     leptos::mount::mount_to_body(move || view! { <App config first_visit /> });
 }
@@ -66,6 +77,7 @@ pub fn App(
     first_visit: bool,
 ) -> impl IntoView {
     let config = config.unwrap_or_default();
+    let i18n = provide_i18n(config.catalogs);
     let service_worker = config.service_worker.clone();
     let state = provide_app_state(config, first_visit);
     let updates = provide_updates();
@@ -84,12 +96,21 @@ pub fn App(
         Phase::Unlocked => Some(true),
         _ => Some(false),
     };
+    // The screens draw again when the language changes; the state stays.
+    move || {
+        i18n.language.track();
+        view! { <Screens unlocked /> }
+    }
+}
+
+#[component]
+fn Screens(unlocked: impl Fn() -> Option<bool> + Send + Sync + Copy + 'static) -> impl IntoView {
     view! {
         <Router>
             <FocusOnNavigate />
             <TopBar />
             <main class="screen" id="main">
-                <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
+                <Routes fallback=|| view! { <p>{t(Msg::PageNotFound)}</p> }>
                     <Route path=path!("/pin") view=PinGate />
                     // Every other screen needs the vault unlocked: one guard.
                     <ProtectedParentRoute path=path!("") condition=unlocked redirect_path=|| "/pin" view=Outlet>

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod download;
 pub mod home_screen;
 pub mod icons;
+pub mod language;
 pub mod marker;
 pub mod panic;
 pub mod persist;

@@ -20,6 +20,8 @@ pub struct AppConfig {
     /// The service worker to register; `None` in debug builds, whose
     /// rebuilds `trunk serve` reloads and a cache would hide.
     pub service_worker: Option<String>,
+    /// Where the messages' catalogs come from.
+    pub catalogs: super::Catalogs,
 }
 
 impl Default for AppConfig {
@@ -35,6 +37,7 @@ impl Default for AppConfig {
             auto_lock_after_ms: None,
             service_worker: (!cfg!(debug_assertions))
                 .then(|| crate::platform::updates::DEFAULT_SERVICE_WORKER_URL.to_owned()),
+            catalogs: super::Catalogs::Fetched,
         }
     }
 }

@@ -2,11 +2,14 @@
 //! which wraps the start path's [`SessionError`]), and the one place each
 //! becomes the plain sentence a screen shows: what happened and what to
 //! do. The crates' errors are sentences already and are shown as they
-//! are; the app's own are worded here.
+//! are; the app's own are worded here. Those moved to locales/ so far
+//! (the wrong PIN's, the PIN screen's) are read in the person's language
+//! (`t`, `language.rs`); the others are still English.
 //!
 //! Security contract: no variant carries a secret; a sentence may name a
 //! file, a line number or a count, never a PIN, password, secret or code.
 
+use super::language::{Msg, t, t_with};
 use crate::platform::storage::StorageError;
 use crate::platform::webauthn::WebAuthnError;
 use crate::workers::kdf::{DeriveError, WorkerError};
@@ -136,18 +139,18 @@ pub enum SessionError {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Passkey(#[from] WebAuthnError),
-    #[error("That PIN is not correct. {} left.", attempts(*attempts_left))]
+    #[error("{}", t_with(Msg::WrongPin, &[("attempts", (*attempts_left).into())]))]
     WrongPin { attempts_left: u32 },
     #[error(
         "That Unlock Code is not correct. {} left; check it with Self-Service, then type it again.",
         attempts(*attempts_left)
     )]
     WrongUnlockCode { attempts_left: u32 },
-    #[error("That password is not correct. {} left.", attempts(*attempts_left))]
+    #[error("{}", t_with(Msg::WrongPassword, &[("attempts", (*attempts_left).into())]))]
     WrongPassword { attempts_left: u32 },
-    #[error("That PIN is not correct. Too many wrong PINs: wait until the countdown ends.")]
+    #[error("{}", t(Msg::WrongPinLockedOut))]
     WrongPinLockedOut,
-    #[error("Too many wrong PINs. Wait until the countdown ends.")]
+    #[error("{}", t(Msg::LockedOut))]
     LockedOut,
     /// The attempt record could not be written (the storage is full), so
     /// the PIN was not tried.
@@ -163,14 +166,14 @@ pub enum SessionError {
     StorageNotOpen,
     #[error("There is no vault to unlock.")]
     NoVault,
-    #[error("The two PINs are not the same. Enter them again.")]
+    #[error("{}", t(Msg::PinsDiffer))]
     PinsDiffer,
     /// A part of the app that was not fetched yet, offline.
     #[error(
         "This part of Soft Token has not been downloaded yet, and the network cannot be reached. Reconnect, then try again."
     )]
     NotLoaded,
-    #[error("The two passwords are not the same. Type them again.")]
+    #[error("{}", t(Msg::PasswordsDiffer))]
     PasswordsDiffer,
 }
 

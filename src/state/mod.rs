@@ -15,7 +15,8 @@
 //! Beside this file: `pin.rs` (create, unlock, confirm, change the PIN),
 //! `commit.rs` (revision-checked writes), `identities.rs`, `listing.rs`
 //! (order, favourites, groups) and `adding.rs` (the document's operations
-//! as screens ask for them, and what waits for the preview), `backups.rs` (exports and restores), `config.rs`, and
+//! as screens ask for them, and what waits for the preview), `backups.rs` (exports and restores), `config.rs`,
+//! `language.rs` (the messages in the person's language), and
 //! `error.rs` (every failure, and the sentence it becomes).
 
 mod adding;
@@ -26,6 +27,7 @@ mod config;
 mod error;
 mod icons;
 mod identities;
+mod language;
 mod listing;
 mod passkeys;
 mod pin;
@@ -41,8 +43,14 @@ pub use config::AppConfig;
 pub use error::{
     AppError, ReadingError, SessionError, parse_new_pin, parse_new_secret, parse_pin, parse_secret,
 };
+/// The languages the app speaks, for Settings → Language.
+pub use i18n::{Arg, LANGUAGES, Language};
 pub use icons::{Icons, icon_url, load_index, use_icons};
 pub use identities::ActivateFor;
+pub use language::{
+    Catalogs, I18n, LanguageError, Msg, chosen_language, provide_i18n, start_language, t, t_with,
+    use_i18n,
+};
 pub use otp::clock::ClockOffset;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};
 pub use session::{database_exists, register_service_worker};

@@ -46,7 +46,28 @@ pub fn test_config(db_name: &str) -> AppConfig {
         qr_worker: None,
         auto_lock_after_ms: None,
         service_worker: None,
+        catalogs: softtoken::state::Catalogs::Given(catalog),
     }
+}
+
+/// The build's catalog of `code` (build.rs writes them; this test server
+/// serves no `/locales/`), or with `None` the one the person's choice or
+/// browser picks, as index.html picks it.
+pub fn catalog(code: Option<&str>) -> Option<&'static str> {
+    let code = code.unwrap_or_else(|| {
+        softtoken::state::chosen_language()
+            .unwrap_or_else(softtoken::platform::language::browser_language)
+            .code
+    });
+    Some(match code {
+        "en" => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
+        "de" => include_str!(concat!(env!("OUT_DIR"), "/de.txt")),
+        "fr" => include_str!(concat!(env!("OUT_DIR"), "/fr.txt")),
+        "es" => include_str!(concat!(env!("OUT_DIR"), "/es.txt")),
+        "ja" => include_str!(concat!(env!("OUT_DIR"), "/ja.txt")),
+        "ar" => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+        _ => return None,
+    })
 }
 
 pub struct Mounted {

@@ -69,6 +69,7 @@ pub fn DigitField(
                 id=id
                 node_ref=input_ref
                 type="text"
+                class="digit-input"
                 inputmode="numeric"
                 autocomplete="off"
                 spellcheck="false"

@@ -4,6 +4,7 @@
 //! asks for it (the PIN gate, Change PIN, confirmations) asks the same
 //! way; and the strength hint that password fields show.
 
+use crate::state::{Msg, t, t_with};
 use leptos::prelude::*;
 
 /// A hint, not a rule beyond the minimum length (`minimum` characters).
@@ -20,11 +21,9 @@ pub fn strength(password: &str, minimum: usize) -> String {
     .count();
     match (length, classes) {
         (0, _) => String::new(),
-        (l, _) if l < minimum => format!("Too short: use at least {minimum} characters."),
-        (l, c) if l < 12 || (l < 16 && c < 2) => {
-            "Fair: a longer password, or a few unrelated words, is stronger.".to_owned()
-        }
-        _ => "Strong.".to_owned(),
+        (l, _) if l < minimum => t_with(Msg::StrengthTooShort, &[("minimum", minimum.into())]),
+        (l, c) if l < 12 || (l < 16 && c < 2) => t(Msg::StrengthFair),
+        _ => t(Msg::StrengthStrong),
     }
 }
 
@@ -32,9 +31,11 @@ pub fn strength(password: &str, minimum: usize) -> String {
 pub fn SecretInput(
     id: &'static str,
     /// The label while it asks for a PIN ("PIN", "Current PIN").
-    pin_label: &'static str,
+    #[prop(into)]
+    pin_label: String,
     /// The label while it asks for a password ("Password").
-    password_label: &'static str,
+    #[prop(into)]
+    password_label: String,
     value: RwSignal<String>,
     /// Whether it asks for a password.
     #[prop(into)]
@@ -55,7 +56,7 @@ pub fn SecretInput(
     };
     view! {
         <div class="field">
-            <label for=id>{move || if password.get() { password_label } else { pin_label }}</label>
+            <label for=id>{move || if password.get() { password_label.clone() } else { pin_label.clone() }}</label>
             <input
                 id=id
                 node_ref=node_ref.unwrap_or_default()

@@ -9,6 +9,7 @@ pub mod home;
 mod identity_arrangement;
 mod identity_icon;
 pub mod identity_settings;
+mod language_setting;
 mod list_settings;
 pub mod passkeys;
 pub mod pin_gate;

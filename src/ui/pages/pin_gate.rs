@@ -8,8 +8,8 @@
 
 use super::error_of;
 use crate::state::{
-    Phase, SessionError, cancel_passkey, now_ms, parse_new_secret, parse_secret, reload,
-    storage_may_expire, use_app_state,
+    Msg, Phase, SessionError, cancel_passkey, now_ms, parse_new_secret, parse_secret, reload,
+    storage_may_expire, t, t_with, use_app_state,
 };
 use crate::ui::components::secret_input::SecretInput;
 use crate::ui::pages::reset_pin::ForgotPin;
@@ -41,10 +41,10 @@ pub fn PinGate() -> impl IntoView {
     });
     view! {
         {move || match state.phase.get() {
-            Phase::Starting | Phase::Unlocked => view! { <p class="muted">"Opening…"</p> }.into_any(),
+            Phase::Starting | Phase::Unlocked => view! { <p class="muted">{t(Msg::AppOpening)}</p> }.into_any(),
             Phase::Failed(error) => view! {
                 <p class="notice notice--error" role="alert">{error.to_string()}</p>
-                <button type="button" class="button button--secondary" on:click=|_| reload()>"Reload"</button>
+                <button type="button" class="button button--secondary" on:click=|_| reload()>{t(Msg::AppReload)}</button>
             }.into_any(),
             Phase::NoVault => view! { <SafariWarning /> <CreatePin then_to /> }.into_any(),
             Phase::Locked if forgot.get() => lazy_screen(|| split::screen(Screen::ResetPin))().into_any(),
@@ -61,9 +61,9 @@ fn SafariWarning() -> impl IntoView {
     storage_may_expire().then(|| {
         view! {
             <section class="card notice home-screen-note" role="note" aria-labelledby="safari-heading">
-                <h2 id="safari-heading">"Add Soft Token to your Home Screen"</h2>
-                <p>"In Safari, and in every browser on an iPhone or iPad, your tokens may be deleted after seven days without a visit."</p>
-                <p class="muted">"To keep them, tap Share, then \u{201c}Add to Home Screen\u{201d}, and open Soft Token from there. Keep a backup too: Settings, then Backups."</p>
+                <h2 id="safari-heading">{t(Msg::SafariHeading)}</h2>
+                <p>{t(Msg::SafariRisk)}</p>
+                <p class="muted">{t(Msg::SafariKeep)}</p>
             </section>
         }
     })
@@ -111,33 +111,33 @@ fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
     view! {
         <Show when=move || state.storage_lost.get()>
             <div class="notice notice--error pin-gate__notice" role="alert">
-                <p><strong>"The tokens stored in this browser are gone."</strong></p>
-                <p>"The browser deleted Soft Token's storage (browsers do this when space runs low, or when site data is cleared). If you have a backup file, choose Restore from a backup. Otherwise, add your tokens again from your accounts or your issuer."</p>
+                <p><strong>{t(Msg::StorageLostHeading)}</strong></p>
+                <p>{t(Msg::StorageLostBody)}</p>
             </div>
         </Show>
         <form class="card pin-form" on:submit=submit>
-            <h2>{move || match (restoring(), password.get()) {
-                (true, _) => "Restore from a backup",
-                (false, false) => "Create PIN",
-                (false, true) => "Create a password",
-            }}</h2>
+            <h2>{move || t(match (restoring(), password.get()) {
+                (true, _) => Msg::CreateHeadingRestore,
+                (false, false) => Msg::CreateHeadingPin,
+                (false, true) => Msg::CreateHeadingPassword,
+            })}</h2>
             <p class="muted">{move || match (restoring(), password.get()) {
-                (true, false) => "First choose a PIN for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned(),
-                (true, true) => "First choose a password for Soft Token in this browser. Then you open your backup file and choose what to restore.".to_owned(),
-                (false, false) => format!("Your PIN protects your soft token identities on this device. Use {} to {} digits; 6 is a good choice.", vault::Pin::MIN_DIGITS, vault::Pin::MAX_DIGITS),
-                (false, true) => format!("Your password protects your soft token identities on this device. Use {} to {} characters; a few unrelated words are easy to remember and hard to guess.", vault::Pin::MIN_PASSWORD_CHARS, vault::Pin::MAX_PASSWORD_CHARS),
+                (true, false) => t(Msg::CreateIntroRestorePin),
+                (true, true) => t(Msg::CreateIntroRestorePassword),
+                (false, false) => t_with(Msg::CreateIntroPin, &[("min", vault::Pin::MIN_DIGITS.into()), ("max", vault::Pin::MAX_DIGITS.into())]),
+                (false, true) => t_with(Msg::CreateIntroPassword, &[("min", vault::Pin::MIN_PASSWORD_CHARS.into()), ("max", vault::Pin::MAX_PASSWORD_CHARS.into())]),
             }}</p>
-            <SecretInput id="new-pin" pin_label="PIN" password_label="Password" value=pin password node_ref=first new_password=true />
-            <SecretInput id="confirm-pin" pin_label="Enter the PIN again" password_label="Enter the password again" value=confirm password />
+            <SecretInput id="new-pin" pin_label=t(Msg::PinLabel) password_label=t(Msg::PasswordLabel) value=pin password node_ref=first new_password=true />
+            <SecretInput id="confirm-pin" pin_label=t(Msg::PinAgainLabel) password_label=t(Msg::PasswordAgainLabel) value=confirm password />
             <p class="field__error" role="alert">{error}</p>
             <button type="submit" class="button" disabled=move || create.pending().get()>
-                {move || match (create.pending().get(), restoring(), password.get()) {
-                    (true, _, _) => "Creating…",
-                    (false, true, false) => "Create PIN and open a backup",
-                    (false, true, true) => "Create password and open a backup",
-                    (false, false, false) => "Create PIN",
-                    (false, false, true) => "Create password",
-                }}
+                {move || t(match (create.pending().get(), restoring(), password.get()) {
+                    (true, _, _) => Msg::CreateBusy,
+                    (false, true, false) => Msg::CreatePinAndRestore,
+                    (false, true, true) => Msg::CreatePasswordAndRestore,
+                    (false, false, false) => Msg::CreatePin,
+                    (false, false, true) => Msg::CreatePassword,
+                })}
             </button>
             <button type="button" class="button button--secondary"
                 on:click=move |_| {
@@ -146,11 +146,11 @@ fn CreatePin(then_to: RwSignal<&'static str>) -> impl IntoView {
                     confirm.set(String::new());
                     problem.set(None);
                 }>
-                {move || if password.get() { "Use a PIN instead" } else { "Use a password instead" }}
+                {move || t(if password.get() { Msg::UsePinInstead } else { Msg::UsePasswordInstead })}
             </button>
             <button type="button" class="button button--secondary"
                 on:click=move |_| then_to.update(|to| *to = if *to == "/" { "/backup" } else { "/" })>
-                {move || if restoring() { "Start without a backup" } else { "Restore from a backup" }}
+                {move || t(if restoring() { Msg::StartWithoutBackup } else { Msg::RestoreFromBackup })}
             </button>
         </form>
     }
@@ -209,39 +209,40 @@ fn EnterPin() -> impl IntoView {
     let busy = move || unlock.pending().get();
     view! {
         <form class="card pin-form" on:submit=submit>
-            <h2>{move || if password() { "Enter your password" } else { "Enter your PIN" }}</h2>
+            <h2>{move || t(if password() { Msg::UnlockHeadingPassword } else { Msg::UnlockHeadingPin })}</h2>
             <Show when=pin_needs_passkey>
-                <p class="muted">"Then use your passkey: Soft Token opens only with both."</p>
+                <p class="muted">{t(Msg::UnlockPasskeyToo)}</p>
             </Show>
-            <SecretInput id="pin" pin_label="PIN" password_label="Password" value=pin password=Signal::derive(password) node_ref=field />
+            <SecretInput id="pin" pin_label=t(Msg::PinLabel) password_label=t(Msg::PasswordLabel) value=pin password=Signal::derive(password) node_ref=field />
             <p class="field__error" role="alert">{error}</p>
             <Show when=move || locked_seconds.get().is_some()>
                 <p class="notice notice--error" role="timer" aria-live="polite">
                     {move || {
                         let total = locked_seconds.get().unwrap_or(0);
-                        format!("Too many wrong PINs. Try again in {}:{:02}.", total / 60, total % 60)
+                        let time = format!("{}:{:02}", total / 60, total % 60);
+                        t_with(Msg::UnlockLockedOut, &[("time", time.as_str().into())])
                     }}
                 </p>
             </Show>
             <button type="submit" class="button" disabled=move || busy() || locked_seconds.get().is_some()>
-                {move || match (busy() && !with_passkey(), pin_needs_passkey()) {
-                    (true, true) => "Waiting for your passkey…",
-                    (true, false) => "Unlocking…",
-                    (false, _) => "Unlock",
-                }}
+                {move || t(match (busy() && !with_passkey(), pin_needs_passkey()) {
+                    (true, true) => Msg::UnlockWaitingForPasskey,
+                    (true, false) => Msg::UnlockBusy,
+                    (false, _) => Msg::Unlock,
+                })}
             </button>
             <Show when=move || busy() && (pin_needs_passkey() || with_passkey())>
-                <button type="button" class="button button--secondary" on:click=|_| cancel_passkey()>"Cancel"</button>
+                <button type="button" class="button button--secondary" on:click=|_| cancel_passkey()>{t(Msg::Cancel)}</button>
             </Show>
             <button type="button" class="button button--secondary"
                 on:click=move |_| { if let Some(ForgotPin(open)) = forgot { open.set(true) } }>
-                {move || if password() { "Forgot your password?" } else { "Forgot your PIN?" }}
+                {move || t(if password() { Msg::ForgotPassword } else { Msg::ForgotPin })}
             </button>
             <Show when=move || state.unlock_ways.get().passkey_alone>
                 <button type="button" class="button button--secondary"
                     disabled=move || busy() || locked_seconds.get().is_some()
                     on:click=move |_| { unlock.dispatch_local(None); }>
-                    {move || if busy() && with_passkey() { "Waiting for your passkey…" } else { "Unlock with a passkey" }}
+                    {move || t(if busy() && with_passkey() { Msg::UnlockWaitingForPasskey } else { Msg::UnlockWithPasskey })}
                 </button>
             </Show>
         </form>

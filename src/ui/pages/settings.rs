@@ -75,6 +75,7 @@ pub fn Settings() -> impl IntoView {
                 </Show>
             </Suspense>
         </section>
+        <super::language_setting::LanguageSetting />
         <super::passkeys::Passkeys />
         <ChangePin />
     }

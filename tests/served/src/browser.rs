@@ -536,12 +536,18 @@ impl Browser {
 
     /// First run: types `pin` twice and presses Create PIN.
     pub async fn create_pin(&self, pin: &str) {
+        self.create_pin_as(pin, "Create PIN").await;
+    }
+
+    /// [`Browser::create_pin`] in another language: its button reads
+    /// `button`.
+    pub async fn create_pin_as(&self, pin: &str, button: &str) {
         for field in ["new-pin", "confirm-pin"] {
             if let Err(error) = self.element(By::Id(field)).await.send_keys(pin).await {
                 panic!("could not type into {field}: {error}");
             }
         }
-        self.press("Create PIN").await;
+        self.press(button).await;
     }
 
     /// Starts recording main-thread tasks over 50 ms (PerformanceObserver
