@@ -58,8 +58,10 @@ fuzz:
 ## Saves a screenshot of every screen, phone and desktop, light and dark,
 ## into target/screenshots (not a test: pictures for a person to look at).
 screenshots: setup
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { echo "installing a Japanese font for the screenshots"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null; }
 	trunk build --release
-	cargo test -p served-tests --test screenshots --test screenshots_moving --test screenshots_list -- --ignored --nocapture
+	cargo test -p served-tests --test screenshots --test screenshots_moving --test screenshots_list --test screenshots_languages -- --ignored --nocapture
 
 ## Measures what users feel (issue 9): sizes, cold start, unlock, 500
 ## identities, memory, our KDF against hash-wasm, Lighthouse 12.2.3. Prints a

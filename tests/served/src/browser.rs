@@ -327,6 +327,26 @@ impl Browser {
         self.driver.cdp()
     }
 
+    /// From the next navigation on, the browser asks for `languages` (an
+    /// Accept-Language list, `"ar-EG,ar"`), as one set to them does: in
+    /// `navigator.languages` too.
+    pub async fn ask_for_languages(&self, languages: &str) {
+        let agent = self
+            .eval("return navigator.userAgent;")
+            .await
+            .unwrap_or(Value::Null);
+        if let Err(error) = self
+            .cdp()
+            .send_raw(
+                "Emulation.setUserAgentOverride",
+                json!({ "userAgent": agent, "acceptLanguage": languages }),
+            )
+            .await
+        {
+            panic!("could not ask for {languages}: {error}");
+        }
+    }
+
     /// Waits until a service worker controls the page.
     pub async fn wait_until_controlled(&self) {
         crate::wait_for(

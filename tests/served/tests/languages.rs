@@ -28,16 +28,7 @@ async fn choose(browser: &Browser, label: &str, value: &str) {
 async fn an_arabic_browser_starts_right_to_left_fetching_only_its_catalog() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
-    // The browser's languages, as a browser set to Arabic has them.
-    let agent = browser.eval("return navigator.userAgent;").await.unwrap();
-    browser
-        .cdp()
-        .send_raw(
-            "Emulation.setUserAgentOverride",
-            json!({ "userAgent": agent, "acceptLanguage": "ar-EG,ar" }),
-        )
-        .await
-        .unwrap();
+    browser.ask_for_languages("ar-EG,ar").await;
     browser.driver.goto(server.url("/")).await.unwrap();
     browser.wait_for_text("إنشاء رمز PIN").await;
     let page = browser
