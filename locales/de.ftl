@@ -82,6 +82,9 @@ language-not-loaded = Diese Sprache konnte nicht heruntergeladen werden. Stellen
 
 ## Überall
 
+settings = Einstellungen
+lock = Sperren
+update-ready = Eine neue Version ist bereit
 page-not-found = Diese Seite gibt es nicht.
 
 ## Ein neues Passwort: seine Stärke

@@ -84,6 +84,9 @@ language-not-loaded = This language could not be downloaded. Connect to the inte
 
 ## Anywhere
 
+settings = Settings
+lock = Lock
+update-ready = A new version is ready
 page-not-found = This page does not exist.
 
 ## A password being chosen: its strength

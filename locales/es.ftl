@@ -82,6 +82,9 @@ language-not-loaded = No se ha podido descargar este idioma. Conéctate a intern
 
 ## En cualquier lugar
 
+settings = Ajustes
+lock = Bloquear
+update-ready = Hay una versión nueva lista
 page-not-found = Esta página no existe.
 
 ## Una contraseña nueva: su seguridad

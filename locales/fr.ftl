@@ -82,6 +82,9 @@ language-not-loaded = Cette langue n'a pas pu être téléchargée. Connectez-vo
 
 ## Partout
 
+settings = Réglages
+lock = Verrouiller
+update-ready = Une nouvelle version est prête
 page-not-found = Cette page n'existe pas.
 
 ## Un nouveau mot de passe : sa solidité

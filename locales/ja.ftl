@@ -79,6 +79,9 @@ language-not-loaded = この言語をダウンロードできませんでした�
 
 ## 全体
 
+settings = 設定
+lock = ロック
+update-ready = 新しいバージョンの準備ができました
 page-not-found = このページは存在しません。
 
 ## 新しいパスワードの強度

@@ -183,8 +183,10 @@ async fn settings_language_changes_the_screens_at_once_and_keeps_the_choice() {
             .unwrap()
             .is_truthy()
     );
-    // Still unlocked, on the same screen.
+    // Still unlocked, on the same screen; the top bar changed too.
     assert!(text_of(&app.container).contains("Soft token identities"));
+    assert!(control(&app.container, "Réglages").is_some());
+    assert!(control(&app.container, "Verrouiller").is_some());
     drop(app);
 
     // Kept: the next start is French although the browser asks for English.
@@ -192,7 +194,7 @@ async fn settings_language_changes_the_screens_at_once_and_keeps_the_choice() {
     wait_for_text(&app, "Saisissez votre code PIN").await;
     type_into(&app, "Code PIN", PIN).await;
     click(&app, "Déverrouiller").await;
-    click(&app, "Settings").await;
+    click(&app, "Réglages").await;
     choose(&app, "Langue de Soft Token", "").await;
     wait_for_text(&app, "Language of Soft Token").await;
     assert_eq!(page_attribute("lang").as_deref(), Some("en"));

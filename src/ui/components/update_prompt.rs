@@ -1,7 +1,7 @@
 //! "A new version is ready": offered everywhere except during an activation,
 //! where a reload would lose the codes being typed.
 
-use crate::state::use_updates;
+use crate::state::{Msg, t, use_updates};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -18,9 +18,9 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="update-prompt" role="status">
-                <span>"A new version is ready"</span>
+                <span>{t(Msg::UpdateReady)}</span>
                 <button type="button" class="button" on:click=move |_| updates.apply()>
-                    "Reload"
+                    {t(Msg::AppReload)}
                 </button>
             </div>
         </Show>

@@ -42,7 +42,7 @@ async fn walk(language: (&str, &str, &str, &str, &str), dark: bool) {
     browser.paste_into("pin", "482916").await;
     browser.press(unlock).await;
     browser.wait_for_text("No soft token identity yet.").await;
-    browser.press("Settings").await;
+    browser.press(settings).await;
     browser
         .eval("document.getElementById('language').scrollIntoView({block: 'center'}); return true;")
         .await
