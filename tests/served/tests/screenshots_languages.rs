@@ -7,25 +7,79 @@
 
 use served_tests::shots::{open, shot};
 
-/// (code, Accept-Language, Create PIN's button, Unlock's button, a wrong
-/// PIN's sentence begins)
-const LANGUAGES: [(&str, &str, &str, &str, &str); 6] = [
-    ("en", "en-US", "Create PIN", "Unlock", "That PIN"),
-    ("de", "de-DE", "PIN erstellen", "Entsperren", "Diese PIN"),
-    (
+/// What a person reads in one language.
+struct Words {
+    code: &'static str,
+    accept: &'static str,
+    create: &'static str,
+    unlock: &'static str,
+    /// How a wrong PIN's sentence begins.
+    wrong: &'static str,
+    settings: &'static str,
+}
+
+const fn words(
+    code: &'static str,
+    accept: &'static str,
+    [create, unlock, wrong, settings]: [&'static str; 4],
+) -> Words {
+    Words {
+        code,
+        accept,
+        create,
+        unlock,
+        wrong,
+        settings,
+    }
+}
+
+const LANGUAGES: [Words; 6] = [
+    words(
+        "en",
+        "en-US",
+        ["Create PIN", "Unlock", "That PIN", "Settings"],
+    ),
+    words(
+        "de",
+        "de-DE",
+        ["PIN erstellen", "Entsperren", "Diese PIN", "Einstellungen"],
+    ),
+    words(
         "fr",
         "fr-FR",
-        "Créer le code PIN",
-        "Déverrouiller",
-        "Ce code PIN",
+        [
+            "Créer le code PIN",
+            "Déverrouiller",
+            "Ce code PIN",
+            "Réglages",
+        ],
     ),
-    ("es", "es-ES", "Crear PIN", "Desbloquear", "Ese PIN"),
-    ("ja", "ja-JP", "PIN を作成", "ロック解除", "この PIN"),
-    ("ar", "ar-EG", "إنشاء رمز PIN", "إلغاء القفل", "رمز PIN هذا"),
+    words(
+        "es",
+        "es-ES",
+        ["Crear PIN", "Desbloquear", "Ese PIN", "Ajustes"],
+    ),
+    words(
+        "ja",
+        "ja-JP",
+        ["PIN を作成", "ロック解除", "この PIN", "設定"],
+    ),
+    words(
+        "ar",
+        "ar-EG",
+        ["إنشاء رمز PIN", "إلغاء القفل", "رمز PIN هذا", "الإعدادات"],
+    ),
 ];
 
-async fn walk(language: (&str, &str, &str, &str, &str), dark: bool) {
-    let (code, accept, create, unlock, wrong) = language;
+async fn walk(language: &Words, dark: bool) {
+    let Words {
+        code,
+        accept,
+        create,
+        unlock,
+        wrong,
+        settings,
+    } = *language;
     let (server, browser, dir, width) = open(412, 915, dark).await;
     browser.ask_for_languages(accept).await;
     browser.driver.goto(server.url("/")).await.unwrap();
@@ -60,8 +114,8 @@ async fn walk(language: (&str, &str, &str, &str, &str), dark: bool) {
 #[tokio::test]
 #[ignore = "writes screenshots; run by make screenshots"]
 async fn every_language_at_phone_width() {
-    for language in LANGUAGES {
+    for language in &LANGUAGES {
         walk(language, false).await;
     }
-    walk(LANGUAGES[5], true).await;
+    walk(&LANGUAGES[5], true).await;
 }
