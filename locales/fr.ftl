@@ -92,3 +92,23 @@ page-not-found = Cette page n'existe pas.
 strength-too-short = Trop court : utilisez au moins { $minimum } caractères.
 strength-fair = Moyen : un mot de passe plus long, ou quelques mots sans rapport, est plus solide.
 strength-strong = Solide.
+
+## Le parcours de l'émetteur : réactiver, activer, code d'enregistrement
+
+reactivate-title = Réactiver { $name } ?
+reactivate-warning = La réactivation efface de cet appareil les données de cette identité de jeton logiciel : ses codes cessent de fonctionner. Il vous faudra un nouveau numéro de série et un nouveau code d'activation du module libre-service pour l'activer de nouveau.
+reactivate = Réactiver
+activate-new-heading = Activer une identité de jeton logiciel
+activate-heading = Activer { $name }
+activate-intro = Saisissez le numéro de série et le code d'activation affichés par votre module libre-service, puis appuyez sur Enregistrer. Vous pouvez aussi coller un lien d'activation sécurisé.
+activate-link-intro = Ceci est un lien d'activation sécurisé. Saisissez le mot de passe d'activation qui vous a été remis séparément.
+activate-link-password = Mot de passe d'activation
+activate-open-link = Ouvrir le lien
+activate-name = Nom
+activate-name-missing = Saisissez un nom pour cette identité de jeton logiciel, par exemple le nom de votre banque.
+serial-number = Numéro de série
+activation-code = Code d'activation
+save = Enregistrer
+registration-heading = Code d'enregistrement
+registration-explained = Saisissez ce code d'enregistrement dans le libre-service pour terminer l'activation
+done = Terminé

@@ -8,6 +8,7 @@
 
 mod support;
 
+use support::activation::{SeedWords, activate_issued_in, first_code, matches_now};
 use support::shadow::Shadowed;
 use support::*;
 use wasm_bindgen::JsValue;
@@ -198,4 +199,94 @@ async fn settings_language_changes_the_screens_at_once_and_keeps_the_choice() {
     choose(&app, "Langue de Soft Token", "").await;
     wait_for_text(&app, "Language of Soft Token").await;
     assert_eq!(page_attribute("lang").as_deref(), Some("en"));
+}
+
+/// The seed's flow in one language: what a person reads and presses.
+struct Seed {
+    accept: &'static [&'static str],
+    pin: &'static str,
+    pin_again: &'static str,
+    create: &'static str,
+    words: SeedWords,
+    done: &'static str,
+    settings: &'static str,
+    reactivate: &'static str,
+    /// The start of Reactivate's warning.
+    warning: &'static str,
+}
+
+const GERMAN: Seed = Seed {
+    accept: &["de-DE"],
+    pin: "PIN",
+    pin_again: "PIN erneut eingeben",
+    create: "PIN erstellen",
+    words: SeedWords {
+        name: "Name",
+        serial: "Seriennummer",
+        activation: "Aktivierungscode",
+        save: "Speichern",
+        registration: "Geben Sie diesen Registrierungscode im Self-Service ein",
+    },
+    done: "Fertig",
+    settings: "Einstellungen",
+    reactivate: "Reaktivieren",
+    warning: "Beim Reaktivieren werden die Daten dieser Soft-Token-Identität",
+};
+
+const ARABIC: Seed = Seed {
+    accept: &["ar"],
+    pin: "رمز PIN",
+    pin_again: "أدخل رمز PIN مرة أخرى",
+    create: "إنشاء رمز PIN",
+    words: SeedWords {
+        name: "الاسم",
+        serial: "الرقم التسلسلي",
+        activation: "رمز التنشيط",
+        save: "حفظ",
+        registration: "أدخل رمز التسجيل هذا في الخدمة الذاتية",
+    },
+    done: "تم",
+    settings: "الإعدادات",
+    reactivate: "إعادة التنشيط",
+    warning: "تؤدي إعادة التنشيط إلى مسح بيانات",
+};
+
+/// Activation, then gear → Settings → the identity → Reactivate → the
+/// warning → confirm → Serial Number and Activation Code → Save → the
+/// Registration Code → codes of the new token.
+async fn seed_flow(seed: &Seed, db: &str) {
+    let _language = BrowserLanguages::ask_for(seed.accept);
+    let app = mount(&fresh_db_name(db));
+    type_into(&app, seed.pin, PIN).await;
+    type_into(&app, seed.pin_again, PIN).await;
+    click(&app, seed.create).await;
+    click(&app, "Activate a soft token identity").await;
+    let (first, _) = activate_issued_in(&app, Some("AnyBank"), &seed.words).await;
+    click(&app, seed.done).await;
+    assert!(matches_now(&first, &first_code(&app).await));
+    click(&app, seed.settings).await;
+    click(&app, "AnyBank").await;
+    click(&app, seed.reactivate).await;
+    wait_for_text(&app, seed.warning).await;
+    click(&app, seed.reactivate).await;
+    let (second, _) = activate_issued_in(&app, None, &seed.words).await;
+    click(&app, seed.done).await;
+    let container = app.container.clone();
+    wait_for("a code of the new token", TIMEOUT, || {
+        shown_codes(&container)
+            .first()
+            .filter(|code| matches_now(&second, code))
+            .map(|_| ())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_seeds_reactivation_runs_in_german() {
+    seed_flow(&GERMAN, "language-seed-de").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_seeds_reactivation_runs_in_arabic() {
+    seed_flow(&ARABIC, "language-seed-ar").await;
 }

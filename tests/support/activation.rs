@@ -17,28 +17,52 @@ pub async fn activate_with_self_service(app: &Mounted, name: Option<&str>) -> ot
     activate_issued(app, name).await.0
 }
 
+/// The activation screen's words in one language.
+pub struct SeedWords {
+    pub name: &'static str,
+    pub serial: &'static str,
+    pub activation: &'static str,
+    pub save: &'static str,
+    /// What the Registration Code's screen says to do with it.
+    pub registration: &'static str,
+}
+
+pub const ENGLISH: SeedWords = SeedWords {
+    name: "Name",
+    serial: "Serial Number",
+    activation: "Activation Code",
+    save: "Save",
+    registration: "Enter this Registration Code into Self-Service to complete activation",
+};
+
 /// As [`activate_with_self_service`], with the identity's Serial Number.
 pub async fn activate_issued(
     app: &Mounted,
     name: Option<&str>,
 ) -> (otp::Token, otp::activation::SerialNumber) {
+    activate_issued_in(app, name, &ENGLISH).await
+}
+
+/// [`activate_issued`] on a screen in another language, its labels `words`.
+pub async fn activate_issued_in(
+    app: &Mounted,
+    name: Option<&str>,
+    words: &SeedWords,
+) -> (otp::Token, otp::activation::SerialNumber) {
     let issued = issue(None, None).unwrap();
     if let Some(name) = name {
-        type_into(app, "Name", name).await;
+        type_into(app, words.name, name).await;
     }
-    type_into(app, "Serial Number", &issued.activation.serial.formatted()).await;
+    type_into(app, words.serial, &issued.activation.serial.formatted()).await;
     type_into(
         app,
-        "Activation Code",
+        words.activation,
         &issued.activation.activation_code.formatted(),
     )
     .await;
-    click(app, "Save").await;
+    click(app, words.save).await;
     let shown = registration_code_shown(app).await;
-    assert!(
-        text_of(&app.container)
-            .contains("Enter this Registration Code into Self-Service to complete activation")
-    );
+    assert!(text_of(&app.container).contains(words.registration));
     // Self-Service: check the typed code, derive the secret.
     let registration = RegistrationCode::parse(&shown).unwrap();
     assert!(

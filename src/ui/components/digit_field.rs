@@ -26,7 +26,8 @@ pub fn format_digits(text: &str, groups: &[usize]) -> String {
 #[component]
 pub fn DigitField(
     /// The visible label, as the seed words it.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Element id (and the error's id, with "-error").
     id: &'static str,
     value: RwSignal<String>,

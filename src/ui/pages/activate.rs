@@ -8,7 +8,7 @@
 //! derivation uses).
 
 use super::{error_of, identity_from_route};
-use crate::state::{ActivateFor, AppError, use_app_state};
+use crate::state::{ActivateFor, AppError, Msg, t, t_with, use_app_state};
 use crate::ui::components::digit_field::DigitField;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -62,9 +62,7 @@ pub fn Activate() -> impl IntoView {
         event.prevent_default();
         let mut valid = true;
         if is_new.get_untracked() && name.get_untracked().trim().is_empty() {
-            name_error.set(Some(
-                "Enter a name for this soft token identity, for example your bank's name.".into(),
-            ));
+            name_error.set(Some(t(Msg::ActivateNameMissing)));
             valid = false;
         } else {
             name_error.set(None);
@@ -124,36 +122,37 @@ pub fn Activate() -> impl IntoView {
     };
 
     view! {
-        <h2>{move || if is_new.get() { "Activate a soft token identity".to_owned() } else {
-            format!("Activate {}", existing.get().map(|i| i.name).unwrap_or_default())
+        <h2>{move || if is_new.get() { t(Msg::ActivateNewHeading) } else {
+            let name = existing.get().map(|i| i.name).unwrap_or_default();
+            t_with(Msg::ActivateHeading, &[("name", name.as_str().into())])
         }}</h2>
-        <p class="muted">"Enter the Serial Number and Activation Code shown by your Self-Service module, then press Save. You can also paste a secure activation link."</p>
+        <p class="muted">{t(Msg::ActivateIntro)}</p>
         <Show when=move || link.get().is_some()>
             <form class="card" on:submit=open_link>
-                <p>"This is a secure activation link. Enter the activation password you were given separately."</p>
+                <p>{t(Msg::ActivateLinkIntro)}</p>
                 <div class="field">
-                    <label for="link-password">"Activation password"</label>
+                    <label for="link-password">{t(Msg::ActivateLinkPassword)}</label>
                     <input id="link-password" type="password" inputmode="numeric" autocomplete="off"
                         bind:value=link_password />
                     <p class="field__error" role="alert">{move || link_error.get().unwrap_or_default()}</p>
                 </div>
-                <button type="submit" class="button">"Open link"</button>
+                <button type="submit" class="button">{t(Msg::ActivateOpenLink)}</button>
             </form>
         </Show>
         <form class="card" on:submit=submit novalidate>
             <Show when=move || is_new.get()>
                 <div class="field">
-                    <label for="identity-name">"Name"</label>
+                    <label for="identity-name">{t(Msg::ActivateName)}</label>
                     <input id="identity-name" type="text" maxlength="64" autocomplete="off" placeholder="AnyBank"
                         bind:value=name
                         aria-describedby="identity-name-error" />
                     <p class="field__error" id="identity-name-error" role="alert">{move || name_error.get().unwrap_or_default()}</p>
                 </div>
             </Show>
-            <DigitField label="Serial Number" id="serial-number" value=serial groups=&[5, 5] error=serial_shown on_other=on_link />
-            <DigitField label="Activation Code" id="activation-code" value=activation groups=&[4, 4, 4, 4] error=activation_shown on_other=on_link />
+            <DigitField label=t(Msg::SerialNumber) id="serial-number" value=serial groups=&[5, 5] error=serial_shown on_other=on_link />
+            <DigitField label=t(Msg::ActivationCode) id="activation-code" value=activation groups=&[4, 4, 4, 4] error=activation_shown on_other=on_link />
             <p class="field__error" role="alert">{move || error_of(save.value().get())}</p>
-            <button type="submit" class="button" disabled=move || save.pending().get()>"Save"</button>
+            <button type="submit" class="button" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }

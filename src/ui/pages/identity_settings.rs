@@ -4,7 +4,7 @@
 //! another app, after the PIN); "Reactivate"; "Delete" (asks first).
 
 use super::{NoSuchIdentity, identity_from_route};
-use crate::state::{AppError, use_app_state};
+use crate::state::{AppError, Msg, t, use_app_state};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::components::secret_input::SecretInput;
 use leptos::prelude::*;
@@ -89,7 +89,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
         <super::identity_arrangement::IdentityArrangement id />
         <super::identity_icon::IdentityIcon id />
         <dl class="card details">
-            <dt>"Serial Number"</dt>
+            <dt>{t(Msg::SerialNumber)}</dt>
             <dd>{detail(|i| match &i.origin { Origin::Activation { serial, .. } => serial.clone(), Origin::Added => "—".into() })}</dd>
             <dt>"Token type"</dt>
             <dd>{detail(token_type)}</dd>
@@ -115,7 +115,7 @@ fn IdentityDetails(id: Memo<String>, identity: Memo<Option<Identity>>) -> impl I
         </Show>
         <div class="card actions">
             <Show when=move || matches!(identity.get().map(|i| i.origin), Some(Origin::Activation { .. }))>
-                <A href=move || format!("/identity/{}/reactivate", id.get()) attr:class="button button--secondary">"Reactivate"</A>
+                <A href=move || format!("/identity/{}/reactivate", id.get()) attr:class="button button--secondary">{t(Msg::Reactivate)}</A>
             </Show>
             <Show
                 when=move || confirming_delete.get()

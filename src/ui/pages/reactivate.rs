@@ -2,7 +2,7 @@
 //! (a committed vault write), keeps its name, and opens activation.
 
 use super::{NoSuchIdentity, error_of, identity_from_route};
-use crate::state::{AppError, use_app_state};
+use crate::state::{AppError, Msg, t, t_with, use_app_state};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -30,16 +30,16 @@ pub fn Reactivate() -> impl IntoView {
     view! {
         <Show when=move || identity.get().is_some() fallback=|| view! { <NoSuchIdentity /> }>
             <div class="card warning" role="alertdialog" aria-labelledby="reactivate-title" aria-describedby="reactivate-text">
-                <h2 id="reactivate-title">"Reactivate " {move || identity.get().map(|i| i.name).unwrap_or_default()} "?"</h2>
-                <p id="reactivate-text">
-                    "Reactivating clears this soft token identity's data from this device: its codes stop working. "
-                    "You will need a new Serial Number and Activation Code from the Self-Service module to activate it again."
-                </p>
+                <h2 id="reactivate-title">{move || {
+                    let name = identity.get().map(|i| i.name).unwrap_or_default();
+                    t_with(Msg::ReactivateTitle, &[("name", name.as_str().into())])
+                }}</h2>
+                <p id="reactivate-text">{t(Msg::ReactivateWarning)}</p>
                 <p class="field__error" role="alert">{move || error_of(reactivate.value().get())}</p>
                 <div class="actions">
                     <button type="button" class="button button--danger" disabled=move || reactivate.pending().get()
-                        on:click=move |_| { reactivate.dispatch_local(()); }>"Reactivate"</button>
-                    <button type="button" class="button button--secondary" on:click=cancel.clone()>"Cancel"</button>
+                        on:click=move |_| { reactivate.dispatch_local(()); }>{t(Msg::Reactivate)}</button>
+                    <button type="button" class="button button--secondary" on:click=cancel.clone()>{t(Msg::Cancel)}</button>
                 </div>
             </div>
         </Show>

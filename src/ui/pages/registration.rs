@@ -2,6 +2,7 @@
 //! The identity's codes work from now on; the device side is complete.
 
 use super::{NoSuchIdentity, identity_from_route};
+use crate::state::{Msg, t};
 use crate::ui::components::code_format::spoken;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,12 +21,12 @@ pub fn Registration() -> impl IntoView {
     view! {
         <Show when=move || code.get().is_some() fallback=|| view! { <NoSuchIdentity /> }>
             <div class="card registration">
-                <h2>"Registration Code"</h2>
+                <h2>{t(Msg::RegistrationHeading)}</h2>
                 <p class="registration__code" aria-label=move || spoken(&code.get().unwrap_or_default().replace('-', ""))>
                     {move || code.get().unwrap_or_default()}
                 </p>
-                <p>"Enter this Registration Code into Self-Service to complete activation"</p>
-                <A href="/" attr:class="button">"Done"</A>
+                <p>{t(Msg::RegistrationExplained)}</p>
+                <A href="/" attr:class="button">{t(Msg::Done)}</A>
             </div>
         </Show>
     }
