@@ -22,9 +22,18 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     for language in i18n::LANGUAGES {
         println!("cargo::rerun-if-changed=locales/{}.ftl", language.code);
+        println!(
+            "cargo::rerun-if-changed=locales/{}.screens.ftl",
+            language.code
+        );
     }
-    let written = i18n::compile::write_catalogs(Path::new("locales"), &out).and_then(|english| {
-        std::fs::write(out.join("messages.rs"), i18n::compile::rust_names(&english))
+    let written = i18n::locales::write_catalogs(
+        Path::new("locales"),
+        &out,
+        i18n::locales::Written::PartsAndWhole,
+    )
+    .and_then(|english| {
+        std::fs::write(out.join("messages.rs"), i18n::locales::rust_names(&english))
             .map_err(|e| vec![format!("messages.rs: {e}")])
     });
     for problem in written.err().into_iter().flatten() {

@@ -28,16 +28,12 @@ pub async fn start() {
     let config = AppConfig::default();
     let listed = Box::pin(crate::state::database_exists(&config.db_name));
     let waited = Box::pin(gloo_timers::future::TimeoutFuture::new(LISTING_WAIT_MS));
-    let first_visit = async {
-        match futures_util::future::select(listed, waited).await {
-            futures_util::future::Either::Left((exists, _)) => exists == Some(false),
-            futures_util::future::Either::Right(_) => false,
-        }
+    let first_visit = match futures_util::future::select(listed, waited).await {
+        futures_util::future::Either::Left((exists, _)) => exists == Some(false),
+        futures_util::future::Either::Right(_) => false,
     };
-    // The texts arrive meanwhile (index.html started fetching them).
-    let (first_visit, texts) =
-        futures_util::future::join(first_visit, crate::state::start_language()).await;
-    if !texts {
+    // The texts arrived meanwhile: index.html started fetching them.
+    if !crate::state::start_language().await {
         return;
     }
     start_at_the_gate();

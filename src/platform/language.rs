@@ -7,8 +7,9 @@
 //! index.html makes the choice before the WASM arrives and starts fetching
 //! that catalog (`window.__catalog`, a promise of its text, English when
 //! the chosen one fails), so the first screen waits for no second round
-//! trip and the start path holds neither the choice nor a fetch; Settings
-//! and the browser tests make the same choice here.
+//! trip and the start path holds neither the choice nor a fetch; later
+//! catalog files come through its `window.__text(name)`. Settings and the
+//! browser tests make the same choice here.
 
 use i18n::{Language, Rules};
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,28 +63,29 @@ pub fn mark_page(language: Language) {
 /// chosen one could not be had), as text; `None` when not even English
 /// could be had, or the page did not start it.
 pub async fn started_catalog() -> Option<String> {
-    let window: JsValue = web_sys::window()?.into();
-    let started = js_sys::Reflect::get(&window, &"__catalog".into()).ok()?;
-    let promise = started.dyn_into::<js_sys::Promise>().ok()?;
-    JsFuture::from(promise).await.ok()?.as_string()
+    text_of(page_value("__catalog")?).await
 }
 
-/// The catalog of `code` as text, from the app's own origin; `None` when
-/// it cannot be had (offline before the service worker cached it).
-pub async fn fetch_catalog(code: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("/locales/{code}.txt")))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
+/// The catalog file `name` (`de`, `de.screens`) as text, from the app's
+/// own origin through index.html's `__text` (a fetch there costs the WASM
+/// no bindings); `None` when it cannot be had (offline before the service
+/// worker cached it).
+pub async fn fetch_catalog(name: &str) -> Option<String> {
+    let fetch: js_sys::Function = page_value("__text")?.dyn_into().ok()?;
+    text_of(fetch.call1(&JsValue::NULL, &JsValue::from_str(name)).ok()?).await
+}
+
+fn page_value(name: &str) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    js_sys::Reflect::get(&window, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined())
+}
+
+/// What a promise of a text gives.
+async fn text_of(promise: JsValue) -> Option<String> {
+    let promise: js_sys::Promise = promise.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 /// A language's plural categories and numbers, from the browser's `Intl`.

@@ -17,11 +17,13 @@ use std::cell::RefCell;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// Where catalogs come from: the app's own origin, or (the browser tests,
-/// which have no server of their own) the build's copies: `Given(f)` asks
-/// `f(Some(code))` for a language's, and `f(None)` for the one to start
-/// with (the test makes the choice index.html makes, with
-/// [`chosen_language`] and `platform::language::browser_language`).
+/// Where catalogs come from: the app's own origin (each language's in two
+/// parts: the start path's, then the rest once the first screen is up), or
+/// (the browser tests, which have no server of their own) the build's
+/// whole ones: `Given(f)` asks `f(Some(code))` for a language's, and
+/// `f(None)` for the one to start with (the test makes the choice
+/// index.html makes, with [`chosen_language`] and
+/// `platform::language::browser_language`).
 #[derive(Clone, Copy, Debug)]
 pub enum Catalogs {
     Fetched,
@@ -35,6 +37,7 @@ struct Active {
 
 thread_local! {
     static ACTIVE: RefCell<Option<Active>> = const { RefCell::new(None) };
+    static CATALOGS: std::cell::Cell<Catalogs> = const { std::cell::Cell::new(Catalogs::Fetched) };
 }
 
 /// Message `msg` in the language in use.
@@ -73,7 +76,9 @@ pub struct I18n {
 /// nor a fetch of its own. `false` when not even English could be had: the
 /// page then says so in the one sentence it holds, and nothing mounts.
 pub async fn start_language() -> bool {
-    let started = use_catalog(language::started_catalog().await).is_ok();
+    let started = parse_start(language::started_catalog().await)
+        .and_then(use_catalog)
+        .is_ok();
     if !started {
         language::say_no_texts();
     }
@@ -84,8 +89,11 @@ pub async fn start_language() -> bool {
 /// from given catalogs, the person's choice, else the browser's first one
 /// the app speaks).
 pub fn provide_i18n(catalogs: Catalogs) -> I18n {
+    CATALOGS.set(catalogs);
     if let Catalogs::Given(given) = catalogs
-        && use_catalog(given(None).map(str::to_owned)).is_err()
+        && parse_start(given(None).map(str::to_owned))
+            .and_then(use_catalog)
+            .is_err()
     {
         language::say_no_texts();
     }
@@ -122,10 +130,22 @@ impl I18n {
     pub async fn choose(self, wanted: Option<Language>) -> Result<(), LanguageError> {
         let code = wanted.unwrap_or_else(language::browser_language).code;
         let text = match self.catalogs {
-            Catalogs::Fetched => language::fetch_catalog(code).await,
-            Catalogs::Given(given) => given(Some(code)).map(str::to_owned),
+            Catalogs::Fetched => {
+                let (start, rest) = futures_util::future::join(
+                    language::fetch_catalog(code),
+                    language::fetch_catalog(&format!("{code}.screens")),
+                )
+                .await;
+                start.zip(rest).map(|(start, rest)| (start, Some(rest)))
+            }
+            Catalogs::Given(given) => given(Some(code)).map(|whole| (whole.to_owned(), None)),
         };
-        let language = use_catalog(text)?;
+        let (start, rest) = text.ok_or(LanguageError::NotLoaded)?;
+        let mut catalog = parse_start(Some(start))?;
+        if let Some(rest) = rest {
+            follow_with(&mut catalog, &rest)?;
+        }
+        let language = use_catalog(catalog)?;
         language::keep_choice(wanted);
         // After this future has finished: drawing the screens again
         // disposes of the screen whose action is running it.
@@ -138,11 +158,53 @@ impl I18n {
     }
 }
 
-/// Puts the catalog `text` in use and marks the page with its language.
-fn use_catalog(text: Option<String>) -> Result<Language, LanguageError> {
-    let catalog = text
-        .and_then(|text| Catalog::parse(&text, CATALOG_VERSION, MESSAGE_COUNT).ok())
-        .ok_or(LanguageError::NotLoaded)?;
+/// Waits until the messages past the start path's are in use, fetching
+/// them the first time: the screens in split chunks ask before they draw,
+/// and the app asks once the first screen is up.
+///
+/// # Errors
+/// [`LanguageError::NotLoaded`] when they cannot be had (offline before
+/// the service worker kept them).
+pub async fn screen_texts() -> Result<(), LanguageError> {
+    let wanted = ACTIVE.with_borrow(|active| {
+        active
+            .as_ref()
+            .filter(|a| a.catalog.messages.len() < MESSAGE_COUNT)
+            .map(|a| a.catalog.lang.clone())
+    });
+    let Some(code) = wanted else {
+        return Ok(());
+    };
+    let rest = match CATALOGS.get() {
+        Catalogs::Fetched => language::fetch_catalog(&format!("{code}.screens")).await,
+        Catalogs::Given(_) => None,
+    }
+    .ok_or(LanguageError::NotLoaded)?;
+    ACTIVE.with_borrow_mut(|active| match active.as_mut() {
+        // Another call, or a change of language, came first.
+        Some(a) if a.catalog.messages.len() == MESSAGE_COUNT || a.catalog.lang != code => Ok(()),
+        Some(a) => follow_with(&mut a.catalog, &rest),
+        None => Err(LanguageError::NotLoaded),
+    })
+}
+
+/// The start path's part (or a whole catalog) of this build.
+fn parse_start(text: Option<String>) -> Result<Catalog, LanguageError> {
+    text.and_then(|text| Catalog::parse(&text, CATALOG_VERSION).ok())
+        .filter(|c| c.first == 0 && matches!(c.messages.len(), START_COUNT | MESSAGE_COUNT))
+        .ok_or(LanguageError::NotLoaded)
+}
+
+/// Appends the rest of the messages, `text`, to `catalog`.
+fn follow_with(catalog: &mut Catalog, text: &str) -> Result<(), LanguageError> {
+    let rest = Catalog::parse(text, CATALOG_VERSION).map_err(|_| LanguageError::NotLoaded)?;
+    (catalog.append(rest) && catalog.messages.len() == MESSAGE_COUNT)
+        .then_some(())
+        .ok_or(LanguageError::NotLoaded)
+}
+
+/// Puts `catalog` in use and marks the page with its language.
+fn use_catalog(catalog: Catalog) -> Result<Language, LanguageError> {
     let language = Language::by_code(&catalog.lang).ok_or(LanguageError::NotLoaded)?;
     let rules = IntlRules::new(language);
     ACTIVE.with_borrow_mut(|active| *active = Some(Active { catalog, rules }));

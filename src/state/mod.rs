@@ -48,8 +48,8 @@ pub use i18n::{Arg, LANGUAGES, Language};
 pub use icons::{Icons, icon_url, load_index, use_icons};
 pub use identities::ActivateFor;
 pub use language::{
-    Catalogs, I18n, LanguageError, Msg, chosen_language, provide_i18n, start_language, t, t_with,
-    use_i18n,
+    Catalogs, I18n, LanguageError, Msg, chosen_language, provide_i18n, screen_texts,
+    start_language, t, t_with, use_i18n,
 };
 pub use otp::clock::ClockOffset;
 pub use passkeys::{UnlockWays, WebAuthnError, cancel_passkey, passkeys_may_work};

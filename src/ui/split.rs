@@ -93,12 +93,12 @@ macro_rules! split_point {
 split_point! {
     /// The initial screen, in a chunk of its own: it is the one needed
     /// first, right after unlocking.
-    home, preload_home, () { view! { <Home /> }.into_any() }
+    home_code, preload_home, () { view! { <Home /> }.into_any() }
 }
 
 split_point! {
     /// Every other screen.
-    screen, preload_screen, (screen: Screen) {
+    screen_code, preload_screen, (screen: Screen) {
         match screen {
             Screen::Settings => view! { <Settings /> }.into_any(),
             Screen::Activate => view! { <Activate /> }.into_any(),
@@ -111,6 +111,19 @@ split_point! {
             Screen::NewPinAfterReset => view! { <NewPinAfterReset /> }.into_any(),
         }
     }
+}
+
+/// The initial screen, once its code and the texts past the start path's
+/// are in.
+pub(crate) async fn home() -> Result<AnyView, NotLoaded> {
+    crate::state::screen_texts().await.map_err(|_| NotLoaded)?;
+    home_code().await
+}
+
+/// Every other screen, once its code and its texts are in.
+pub(crate) async fn screen(screen: Screen) -> Result<AnyView, NotLoaded> {
+    crate::state::screen_texts().await.map_err(|_| NotLoaded)?;
+    screen_code(screen).await
 }
 
 /// An unlock that needs a passkey, as a future built in the passkeys
@@ -210,6 +223,7 @@ fn ScreenNotLoaded() -> impl IntoView {
 /// screen is up. A chunk that fails to load is tried again when a screen
 /// needs it, so a failure here is not reported.
 pub async fn preload() {
+    crate::state::screen_texts().await.ok();
     if preload_home().await.is_ok() {
         preload_passkeys().await.ok();
         preload_screen().await.ok();

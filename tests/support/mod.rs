@@ -60,12 +60,12 @@ pub fn catalog(code: Option<&str>) -> Option<&'static str> {
             .code
     });
     Some(match code {
-        "en" => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
-        "de" => include_str!(concat!(env!("OUT_DIR"), "/de.txt")),
-        "fr" => include_str!(concat!(env!("OUT_DIR"), "/fr.txt")),
-        "es" => include_str!(concat!(env!("OUT_DIR"), "/es.txt")),
-        "ja" => include_str!(concat!(env!("OUT_DIR"), "/ja.txt")),
-        "ar" => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+        "en" => include_str!(concat!(env!("OUT_DIR"), "/en.all.txt")),
+        "de" => include_str!(concat!(env!("OUT_DIR"), "/de.all.txt")),
+        "fr" => include_str!(concat!(env!("OUT_DIR"), "/fr.all.txt")),
+        "es" => include_str!(concat!(env!("OUT_DIR"), "/es.all.txt")),
+        "ja" => include_str!(concat!(env!("OUT_DIR"), "/ja.all.txt")),
+        "ar" => include_str!(concat!(env!("OUT_DIR"), "/ar.all.txt")),
         _ => return None,
     })
 }

@@ -1,5 +1,6 @@
 //! The catalog file (docs/i18n.md, "Catalog format, version 1"): a header
-//! line, then one line a message, in English's order. Markers are control
+//! line, then one line a message, in English's order, from the header's
+//! first message number. Markers are control
 //! characters no Fluent text holds (the compiler refuses them):
 //!
 //! - U+0001 name U+0002: a variable;
@@ -31,7 +32,7 @@ impl Catalog {
     /// The catalog as its file's text.
     #[must_use]
     pub fn encode(&self) -> String {
-        let mut out = format!("{MAGIC} {} {}\n", self.lang, self.version);
+        let mut out = format!("{MAGIC} {} {} {}\n", self.lang, self.version, self.first);
         for message in &self.messages {
             write_pattern(message, &mut out);
             out.push('\n');
@@ -39,13 +40,13 @@ impl Catalog {
         out
     }
 
-    /// A catalog from its file's text, if it is the set of messages
-    /// `version` names and holds `count` of them.
+    /// A catalog, or a part of one, from its file's text, if it is of the
+    /// set of messages `version` names.
     ///
     /// # Errors
     /// [`CatalogError::Unreadable`] for text that is no catalog,
     /// [`CatalogError::OtherVersion`] for another build's.
-    pub fn parse(text: &str, version: &str, count: usize) -> Result<Self, CatalogError> {
+    pub fn parse(text: &str, version: &str) -> Result<Self, CatalogError> {
         let mut lines = text.split('\n');
         let header = lines.next().ok_or(CatalogError::Unreadable)?;
         let mut words = header
@@ -53,13 +54,15 @@ impl Catalog {
             .ok_or(CatalogError::Unreadable)?
             .split(' ')
             .skip(1);
-        let (Some(lang), Some(found)) = (words.next(), words.next()) else {
+        let (Some(lang), Some(found), Some(first)) = (words.next(), words.next(), words.next())
+        else {
             return Err(CatalogError::Unreadable);
         };
         if found != version {
             return Err(CatalogError::OtherVersion);
         }
-        let mut messages = Vec::with_capacity(count);
+        let first = first.parse().map_err(|_| CatalogError::Unreadable)?;
+        let mut messages = Vec::new();
         for line in lines.filter(|line| !line.is_empty()) {
             let mut chars = line.chars();
             let (parts, stop) = read_pattern(&mut chars);
@@ -68,14 +71,27 @@ impl Catalog {
             }
             messages.push(parts);
         }
-        if messages.len() != count {
-            return Err(CatalogError::OtherVersion);
-        }
         Ok(Self {
             lang: lang.to_owned(),
             version: found.to_owned(),
+            first,
             messages,
         })
+    }
+
+    /// Splits off the messages from number `at` on, as the part that
+    /// follows this one.
+    #[must_use]
+    pub fn split_off(&mut self, at: usize) -> Self {
+        let rest = self
+            .messages
+            .split_off(at.saturating_sub(self.first).min(self.messages.len()));
+        Self {
+            lang: self.lang.clone(),
+            version: self.version.clone(),
+            first: self.first + self.messages.len(),
+            messages: rest,
+        }
     }
 }
 

@@ -23,6 +23,8 @@
 pub mod compile;
 mod format;
 mod languages;
+#[cfg(feature = "compile")]
+pub mod locales;
 
 pub use format::is_marker;
 pub use languages::{LANGUAGES, Language};
@@ -36,7 +38,11 @@ pub struct Catalog {
     /// Which set of messages this is ([`compile::version`]): a catalog of
     /// another build is refused rather than showing wrong sentences.
     pub version: String,
-    /// In English's order: message `i` is the app's message number `i`.
+    /// The number of the first message it holds: 0 for the start path's
+    /// part (or a whole catalog), the start's count for the rest.
+    pub first: usize,
+    /// In English's order: message `i` is the app's message number
+    /// `first + i`.
     pub messages: Vec<Vec<Part>>,
 }
 
@@ -108,6 +114,18 @@ const ISOLATE_START: char = '\u{2068}';
 const ISOLATE_END: char = '\u{2069}';
 
 impl Catalog {
+    /// Adds `part`, the messages that follow this catalog's, if it is of
+    /// the same language and build; `false` (and nothing added) otherwise.
+    pub fn append(&mut self, part: Self) -> bool {
+        let follows = part.lang == self.lang
+            && part.version == self.version
+            && part.first == self.first + self.messages.len();
+        if follows {
+            self.messages.extend(part.messages);
+        }
+        follows
+    }
+
     /// Whether the language is written right to left.
     #[must_use]
     pub fn rtl(&self) -> bool {
@@ -119,7 +137,10 @@ impl Catalog {
     #[must_use]
     pub fn format(&self, index: usize, args: &[(&str, Arg<'_>)], rules: &dyn Rules) -> String {
         let mut out = String::new();
-        if let Some(parts) = self.messages.get(index) {
+        if let Some(parts) = index
+            .checked_sub(self.first)
+            .and_then(|i| self.messages.get(i))
+        {
             self.write(parts, args, rules, &mut out);
         }
         out

@@ -39,6 +39,7 @@ fn catalog(lang: &str, messages: Vec<Vec<Part>>) -> Catalog {
     Catalog {
         lang: lang.into(),
         version: "v".into(),
+        first: 0,
         messages,
     }
 }
@@ -145,22 +146,26 @@ fn a_left_to_right_language_puts_values_in_as_they_are() {
 }
 
 #[test]
-fn a_catalog_of_another_build_or_size_is_refused() {
-    let c = catalog("en", vec![attempts()]);
-    let json = c.encode();
-    assert_eq!(Catalog::parse(&json, "v", 1).unwrap(), c);
-    assert_eq!(
-        Catalog::parse(&json, "w", 1),
-        Err(CatalogError::OtherVersion)
-    );
-    assert_eq!(
-        Catalog::parse(&json, "v", 2),
-        Err(CatalogError::OtherVersion)
-    );
-    assert_eq!(
-        Catalog::parse("<html>", "v", 1),
-        Err(CatalogError::Unreadable)
-    );
+fn a_catalog_of_another_build_is_refused_and_a_part_follows_only_its_start() {
+    let c = catalog("en", vec![attempts(), vec![text("second")]]);
+    let text = c.encode();
+    assert_eq!(Catalog::parse(&text, "v").unwrap(), c);
+    assert_eq!(Catalog::parse(&text, "w"), Err(CatalogError::OtherVersion));
+    assert_eq!(Catalog::parse("<html>", "v"), Err(CatalogError::Unreadable));
+    // Split in two parts, as the build writes them: the second reads
+    // message 1 by its number, and joins only the part it follows.
+    let mut start = c.clone();
+    let rest = start.split_off(1);
+    assert_eq!((start.messages.len(), rest.first), (1, 1));
+    let rest = Catalog::parse(&rest.encode(), "v").unwrap();
+    assert_eq!(rest.format(1, &[], &English), "second");
+    assert_eq!(rest.format(0, &[], &English), "", "not in this part");
+    let mut german = start.clone();
+    german.lang = "de".into();
+    assert!(!german.append(rest.clone()), "another language's part");
+    assert!(start.append(rest.clone()));
+    assert_eq!(start, c);
+    assert!(!start.append(rest), "a part it does not follow");
 }
 
 #[test]
@@ -204,9 +209,9 @@ fn a_catalog_reads_back_as_written_nested_selects_and_line_breaks_included() {
         4,
         "a header and a line a message: {text:?}"
     );
-    assert_eq!(Catalog::parse(&text, "v", 3).unwrap(), c);
+    assert_eq!(Catalog::parse(&text, "v").unwrap(), c);
     assert_eq!(
-        Catalog::parse("softtoken-catalog 1 en", "v", 0),
+        Catalog::parse("softtoken-catalog 1 en v", "v"),
         Err(CatalogError::Unreadable)
     );
 }

@@ -4,13 +4,25 @@
 #![cfg(feature = "compile")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-use i18n::compile::{Mismatch, catalog, check, compile, rust_names, variables};
+use i18n::compile::{Compiled, Mismatch, catalog, check, compile, variables};
+use i18n::locales::{English, rust_names};
 use i18n::{Arg, LANGUAGES, Part, Rules};
 use std::path::PathBuf;
 
-fn locale(code: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../locales/{code}.ftl"));
+fn read(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../locales/{name}"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A language's two files compiled as one (the second uses the first's
+/// terms), and its start file alone.
+fn locale(code: &str) -> (Compiled, Compiled) {
+    let start = read(&format!("{code}.ftl"));
+    let screens = read(&format!("{code}.screens.ftl"));
+    let alone = compile(&start).unwrap_or_else(|e| panic!("{code}.ftl: {e}"));
+    let both = compile(&format!("{start}\n{screens}"))
+        .unwrap_or_else(|e| panic!("{code}.screens.ftl: {e}"));
+    (both, alone)
 }
 
 struct Plain;
@@ -25,13 +37,20 @@ impl Rules for Plain {
 
 #[test]
 fn every_language_has_every_english_message_with_its_variables_and_no_other() {
-    let english = compile(&locale("en")).expect("en.ftl compiles");
+    let (english, english_start) = locale("en");
     assert!(english.ids.len() > 20, "English has the app's messages");
     for language in LANGUAGES {
-        let translation = compile(&locale(language.code))
-            .unwrap_or_else(|e| panic!("{}.ftl: {e}", language.code));
-        let problems = check(&english, &translation);
+        let (translation, start) = locale(language.code);
+        // Each message in the same file as English's: the start path's
+        // part holds the same ones.
+        let problems = check(&english_start, &start);
         assert!(problems.is_empty(), "{}.ftl: {problems:?}", language.code);
+        let problems = check(&english, &translation);
+        assert!(
+            problems.is_empty(),
+            "{}.screens.ftl: {problems:?}",
+            language.code
+        );
         let compiled = catalog(language.code, &english, &translation).unwrap();
         assert_eq!(compiled.messages.len(), english.ids.len());
         // No message of a translation is empty, or English left as it was
@@ -69,7 +88,11 @@ fn every_language_has_every_english_message_with_its_variables_and_no_other() {
 
 #[test]
 fn message_names_are_distinct_in_rust_too() {
-    let english = compile(&locale("en")).unwrap();
+    let (all, start) = locale("en");
+    let english = English {
+        start: start.ids.len(),
+        all,
+    };
     let source = rust_names(&english);
     let mut names: Vec<&str> = source
         .lines()
@@ -80,7 +103,8 @@ fn message_names_are_distinct_in_rust_too() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), count, "two ids give one Rust name");
-    assert_eq!(count, english.ids.len());
+    assert_eq!(count, english.all.ids.len());
+    assert!(source.contains(&format!("START_COUNT: usize = {};", english.start)));
 }
 
 #[test]

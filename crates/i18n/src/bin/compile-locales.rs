@@ -1,5 +1,6 @@
-//! `compile-locales <locales dir> <out dir>`: every language's Fluent file
-//! checked against English and written as `<code>.txt`, the catalog the
+//! `compile-locales <locales dir> <out dir>`: every language's Fluent files
+//! checked against English and written as `<code>.txt` and
+//! `<code>.screens.txt`, the catalog's two parts the
 //! app fetches (docs/i18n.md); the release build's Trunk hook runs it.
 //! Fails, naming each problem, when a file is missing, broken or
 //! incomplete.
@@ -13,12 +14,17 @@ fn main() -> ExitCode {
         eprintln!("usage: compile-locales <locales dir> <out dir>");
         return ExitCode::from(2);
     };
-    match i18n::compile::write_catalogs(Path::new(from), Path::new(to)) {
+    match i18n::locales::write_catalogs(
+        Path::new(from),
+        Path::new(to),
+        i18n::locales::Written::Parts,
+    ) {
         Ok(english) => {
             println!(
-                "compile-locales: {} languages of {} messages written to {to}",
+                "compile-locales: {} languages of {} messages ({} at start) written to {to}",
                 i18n::LANGUAGES.len(),
-                english.ids.len()
+                english.all.ids.len(),
+                english.start
             );
             ExitCode::SUCCESS
         }
