@@ -347,6 +347,22 @@ impl Browser {
         }
     }
 
+    /// From now on the page has no network, as a phone in flight mode
+    /// (Chrome's network emulation): only the service worker answers.
+    pub async fn go_offline(&self) {
+        let cdp = self.cdp();
+        let offline = json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+        if let Err(error) = async {
+            cdp.send_raw("Network.enable", json!({})).await?;
+            cdp.send_raw("Network.emulateNetworkConditions", offline)
+                .await
+        }
+        .await
+        {
+            panic!("could not go offline: {error}");
+        }
+    }
+
     /// Waits until a service worker controls the page.
     pub async fn wait_until_controlled(&self) {
         crate::wait_for(

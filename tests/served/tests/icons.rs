@@ -135,14 +135,7 @@ async fn issuers_show_their_icon_or_letter_and_a_person_chooses_another() {
     wait_for_avatar(&browser, "GitHub (lee@example.com)", "icon:github").await;
 
     // Offline, the icons seen come from the service worker.
-    let cdp = browser.cdp();
-    cdp.send_raw("Network.enable", json!({})).await.unwrap();
-    cdp.send_raw(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-    )
-    .await
-    .unwrap();
+    browser.go_offline().await;
     drop(server);
     browser.driver.refresh().await.unwrap();
     browser.unlock(PIN).await;

@@ -60,14 +60,7 @@ async fn offline_once_installed_a_language_chosen_in_settings_draws_at_once() {
     let server = StaticServer::start(dist_dir()).await.unwrap();
     let browser = Browser::launch().await.unwrap();
     browser.install_with_pin(&server.url("/"), PIN).await;
-    let cdp = browser.cdp();
-    cdp.send_raw("Network.enable", json!({})).await.unwrap();
-    cdp.send_raw(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-    )
-    .await
-    .unwrap();
+    browser.go_offline().await;
     drop(server);
     browser
         .eval("window.__notReloaded = true; return true;")
