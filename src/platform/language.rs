@@ -37,7 +37,8 @@ pub fn keep_choice(language: Option<Language>) {
     }
 }
 
-/// The browser's languages, the person's order.
+/// The first of the browser's languages (the person's order) that the
+/// app speaks; English when none is.
 pub fn browser_language() -> Language {
     let navigator = web_sys::window().map(|w| w.navigator());
     let tags: Vec<String> = navigator

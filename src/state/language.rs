@@ -68,7 +68,6 @@ pub struct I18n {
     /// The language whose catalog is in use; the root draws the screens
     /// again when it changes.
     pub language: RwSignal<Option<Language>>,
-    catalogs: Catalogs,
 }
 
 /// The app's start, before it mounts: puts in use the catalog index.html
@@ -76,9 +75,13 @@ pub struct I18n {
 /// nor a fetch of its own. `false` when not even English could be had: the
 /// page then says so in the one sentence it holds, and nothing mounts.
 pub async fn start_language() -> bool {
-    let started = parse_start(language::started_catalog().await)
-        .and_then(use_catalog)
-        .is_ok();
+    start_with(language::started_catalog().await)
+}
+
+/// Puts the start catalog `text` in use; else says on the page that there
+/// are no texts.
+fn start_with(text: Option<String>) -> bool {
+    let started = parse_start(text).and_then(use_catalog).is_ok();
     if !started {
         language::say_no_texts();
     }
@@ -90,12 +93,8 @@ pub async fn start_language() -> bool {
 /// the app speaks).
 pub fn provide_i18n(catalogs: Catalogs) -> I18n {
     CATALOGS.set(catalogs);
-    if let Catalogs::Given(given) = catalogs
-        && parse_start(given(None).map(str::to_owned))
-            .and_then(use_catalog)
-            .is_err()
-    {
-        language::say_no_texts();
+    if let Catalogs::Given(given) = catalogs {
+        start_with(given(None).map(str::to_owned));
     }
     let in_use = ACTIVE.with_borrow(|active| {
         active
@@ -104,7 +103,6 @@ pub fn provide_i18n(catalogs: Catalogs) -> I18n {
     });
     let i18n = I18n {
         language: RwSignal::new(in_use),
-        catalogs,
     };
     provide_context(i18n);
     i18n
@@ -129,11 +127,11 @@ impl I18n {
     /// (offline before the service worker kept it); nothing changes then.
     pub async fn choose(self, wanted: Option<Language>) -> Result<(), LanguageError> {
         let code = wanted.unwrap_or_else(language::browser_language).code;
-        let text = match self.catalogs {
+        let text = match CATALOGS.get() {
             Catalogs::Fetched => {
                 let (start, rest) = futures_util::future::join(
                     language::fetch_catalog(code),
-                    language::fetch_catalog(&format!("{code}.screens")),
+                    language::fetch_catalog(&screens_part(code)),
                 )
                 .await;
                 start.zip(rest).map(|(start, rest)| (start, Some(rest)))
@@ -176,7 +174,7 @@ pub async fn screen_texts() -> Result<(), LanguageError> {
         return Ok(());
     };
     let rest = match CATALOGS.get() {
-        Catalogs::Fetched => language::fetch_catalog(&format!("{code}.screens")).await,
+        Catalogs::Fetched => language::fetch_catalog(&screens_part(&code)).await,
         Catalogs::Given(_) => None,
     }
     .ok_or(LanguageError::NotLoaded)?;
@@ -186,6 +184,11 @@ pub async fn screen_texts() -> Result<(), LanguageError> {
         Some(a) => follow_with(&mut a.catalog, &rest),
         None => Err(LanguageError::NotLoaded),
     })
+}
+
+/// The name of a language's second catalog file (docs/i18n.md).
+fn screens_part(code: &str) -> String {
+    format!("{code}.screens")
 }
 
 /// The start path's part (or a whole catalog) of this build.
